@@ -1,0 +1,214 @@
+/**
+ * The settings every action reads: API key, page, organization, base URL and request defaults.
+ *
+ * | option           | environment                  | default                          |
+ * | ---------------- | ---------------------------- | -------------------------------- |
+ * | `apiKey`         | `STATUSPAGE_API_KEY`         | required                         |
+ * | `pageId`         | `STATUSPAGE_PAGE_ID`         | required                         |
+ * | `organizationId` | `STATUSPAGE_ORGANIZATION_ID` | none (organization actions fail) |
+ * | `baseUrl`        | `STATUSPAGE_BASE_URL`        | `https://api.statuspage.io/v1`   |
+ * | `userAgent`      |                              | `effect-statuspage/<version>`    |
+ * | `timeout`        |                              | 30 seconds per request           |
+ * | `verbose`        |                              | `false`                          |
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { VERSION } from "./internal/version.js"
+import { ConfigurationError } from "./StatusPageError.js"
+
+/**
+ * What callers pass to build a config.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  readonly apiKey: Redacted.Redacted | string | undefined
+  readonly pageId: string | undefined
+  readonly organizationId?: string | undefined
+  readonly baseUrl?: string | undefined
+  readonly userAgent?: string | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly verbose?: boolean | undefined
+}
+
+/**
+ * A validated config.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Service {
+  readonly apiKey: Redacted.Redacted
+  readonly pageId: string
+  readonly organizationId: Option.Option<string>
+  /** Without a trailing slash. */
+  readonly baseUrl: string
+  readonly userAgent: string
+  readonly timeout: Duration.Duration
+  readonly verbose: boolean
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class StatusPageConfig extends Context.Tag("@effect-statuspage/StatusPageConfig")<StatusPageConfig, Service>() {}
+
+/**
+ * @since 0.1.0
+ * @category Constants
+ */
+export const defaultBaseUrl = "https://api.statuspage.io/v1"
+
+/**
+ * @since 0.1.0
+ * @category Constants
+ */
+export const defaultUserAgent = `effect-statuspage/${VERSION}`
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"])
+
+const isLoopback = (hostname: string) => loopbackHosts.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname)
+
+const missing = (setting: string, what: string) =>
+  new ConfigurationError({ reason: "Missing", setting, message: `${what} is not set: set ${setting}` })
+
+const invalid = (setting: string, message: string) => new ConfigurationError({ reason: "Invalid", setting, message })
+
+const nonEmpty = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim()
+  return trimmed === undefined || trimmed === "" ? undefined : trimmed
+}
+
+const validateBaseUrl = (raw: string): Effect.Effect<string, ConfigurationError> => {
+  const setting = "baseUrl (STATUSPAGE_BASE_URL)"
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return Effect.fail(invalid(setting, `the base URL is not a URL: set ${setting} to e.g. ${defaultBaseUrl}`))
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Effect.fail(invalid(setting, `the base URL must use https: set ${setting} to e.g. ${defaultBaseUrl}`))
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    return Effect.fail(
+      invalid(setting, `plain http is only allowed to a loopback host (the API key would travel in clear): use https`)
+    )
+  }
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    return Effect.fail(invalid(setting, `the base URL must not carry credentials, a query or a fragment`))
+  }
+  return Effect.succeed(url.toString().replace(/\/+$/, ""))
+}
+
+/**
+ * Validates options into a config. A missing organization id only logs a warning: organization actions then
+ * fail with `ConfigurationError`.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (options: Options): Effect.Effect<Service, ConfigurationError> =>
+  Effect.gen(function* () {
+    const rawKey = Redacted.isRedacted(options.apiKey) ? Redacted.value(options.apiKey) : options.apiKey
+    const key = nonEmpty(rawKey)
+    if (key === undefined) return yield* missing("apiKey (STATUSPAGE_API_KEY)", "the API key")
+    if (/[\r\n\0]/.test(key)) {
+      return yield* invalid("apiKey (STATUSPAGE_API_KEY)", "the API key contains a line break or NUL character")
+    }
+    const pageId = nonEmpty(options.pageId)
+    if (pageId === undefined) return yield* missing("pageId (STATUSPAGE_PAGE_ID)", "the page id")
+    const baseUrl = yield* validateBaseUrl(nonEmpty(options.baseUrl) ?? defaultBaseUrl)
+    const organizationId = Option.fromNullable(nonEmpty(options.organizationId))
+    if (Option.isNone(organizationId)) {
+      yield* Effect.logWarning(
+        "effect-statuspage: no organization id (STATUSPAGE_ORGANIZATION_ID); organization actions will fail"
+      )
+    }
+    const timeout = Duration.decode(options.timeout ?? "30 seconds")
+    if (!Duration.isFinite(timeout) || Duration.toMillis(timeout) <= 0) {
+      return yield* invalid("timeout", "the timeout must be a finite, positive duration")
+    }
+    return {
+      apiKey: Redacted.make(key),
+      pageId,
+      organizationId,
+      baseUrl,
+      userAgent: nonEmpty(options.userAgent) ?? defaultUserAgent,
+      timeout,
+      verbose: options.verbose ?? false
+    }
+  })
+
+/**
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Options): Layer.Layer<StatusPageConfig, ConfigurationError> =>
+  Layer.effect(StatusPageConfig, make(options))
+
+/**
+ * Reads the options from Effect `Config`s.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<Options>
+): Layer.Layer<StatusPageConfig, ConfigurationError | import("effect/ConfigError").ConfigError> =>
+  Layer.effect(StatusPageConfig, Effect.flatMap(Config.unwrap(config), make))
+
+/**
+ * The options read from the environment (`STATUSPAGE_API_KEY`, `STATUSPAGE_PAGE_ID`,
+ * `STATUSPAGE_ORGANIZATION_ID`, `STATUSPAGE_BASE_URL`), with `overrides` for the rest.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const fromEnv = (
+  overrides: Omit<Options, "apiKey" | "pageId" | "organizationId" | "baseUrl"> = {}
+): Effect.Effect<Service, ConfigurationError> =>
+  Effect.gen(function* () {
+    const read = (name: string) =>
+      Config.option(Config.string(name)).pipe(
+        Effect.map(Option.getOrUndefined),
+        Effect.orElseSucceed(() => undefined)
+      )
+    return yield* make({
+      ...overrides,
+      apiKey: yield* read("STATUSPAGE_API_KEY"),
+      pageId: yield* read("STATUSPAGE_PAGE_ID"),
+      organizationId: yield* read("STATUSPAGE_ORGANIZATION_ID"),
+      baseUrl: yield* read("STATUSPAGE_BASE_URL")
+    })
+  })
+
+/**
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerFromEnv = (
+  overrides?: Omit<Options, "apiKey" | "pageId" | "organizationId" | "baseUrl">
+): Layer.Layer<StatusPageConfig, ConfigurationError> => Layer.effect(StatusPageConfig, fromEnv(overrides))
+
+/**
+ * Reads the organization id or fails with a `ConfigurationError` that says what to set.
+ *
+ * @since 0.1.0
+ * @category Accessors
+ */
+export const requireOrganizationId = (config: Service): Effect.Effect<string, ConfigurationError> =>
+  Option.match(config.organizationId, {
+    onNone: () =>
+      Effect.fail(missing("organizationId (STATUSPAGE_ORGANIZATION_ID)", "the organization id (organization actions)")),
+    onSome: Effect.succeed
+  })

@@ -1,0 +1,362 @@
+/**
+ * The request path of every action: fill the path, encode the input, send through the `HttpClient` in context (with
+ * whatever policies wrap it), then decode the body or map the failure to one of the five tagged errors.
+ * Everything that does not depend on the call is computed once per endpoint, when it is declared.
+ */
+import * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import type { CallOptions, Endpoint, Method } from "../Endpoint.js"
+import * as StatusPageConfig from "../StatusPageConfig.js"
+import {
+  ConfigurationError,
+  RateLimitError,
+  RequestError,
+  ResourceError,
+  ServerError,
+  type StatusPageError
+} from "../StatusPageError.js"
+import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import { fill, idProblem } from "./path.js"
+import { requestHeaders } from "./requestHeaders.js"
+
+/** What identifies the request in every error: never a filled URL. */
+export interface RequestInfo {
+  readonly method: Method
+  readonly urlTemplate: string
+}
+
+/** The attributes an error gets from the exchange it came from. */
+const base = (info: RequestInfo, message: string) => ({
+  method: info.method,
+  urlTemplate: info.urlTemplate,
+  message,
+  errors: [] as ReadonlyArray<never>
+})
+
+/** POST and PATCH may have taken effect when they fail; they are never repeated, and their failures say so. */
+export const isIdempotent = (method: string): boolean => method === "GET" || method === "PUT" || method === "DELETE"
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path
+    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("")
+    .replace(/^\./, "")
+
+const firstIssue = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  return issue === undefined
+    ? { path: "", message: error.message }
+    : { path: formatPath(issue.path), message: issue.message }
+}
+
+export const invalidInput = (info: RequestInfo, field: string, problem: string): RequestError =>
+  new RequestError({
+    ...base(info, `${info.method} ${info.urlTemplate}: invalid input: ${field === "" ? "" : `${field}: `}${problem}`),
+    reason: "InvalidInput",
+    errors: [field === "" ? { message: problem } : { message: problem, field }]
+  })
+
+/** Removes the API key from any text that came from outside (a server may echo what it received). */
+const scrubber = (config: StatusPageConfig.Service) => {
+  const key = Redacted.value(config.apiKey)
+  return (text: string): string => (text.includes(key) ? text.split(key).join("<redacted>") : text)
+}
+
+const statusReason = {
+  400: ["RequestError", "BadRequest"],
+  401: ["RequestError", "Unauthorized"],
+  403: ["RequestError", "Forbidden"],
+  405: ["RequestError", "MethodNotAllowed"],
+  404: ["ResourceError", "NotFound"],
+  409: ["ResourceError", "Conflict"],
+  422: ["ResourceError", "Unprocessable"]
+} as const
+
+/** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
+export const errorFromResponse = (
+  info: RequestInfo,
+  config: StatusPageConfig.Service,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<StatusPageError> =>
+  Effect.flatMap(
+    Effect.orElseSucceed(response.text, () => ""),
+    (rawText) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        const scrub = scrubber(config)
+        const text = scrub(rawText)
+        const status = response.status
+        const errors = parseErrorBody(text)
+        const logref = response.headers["x-request-id"] ?? logrefFromBody(text)
+        const said = errors.length > 0 ? `: ${errors.map((e) => e.message).join("; ")}` : ""
+        const fields = {
+          method: info.method,
+          urlTemplate: info.urlTemplate,
+          httpStatus: status,
+          errors,
+          message: scrub(`${info.method} ${info.urlTemplate} answered ${status}${said}`),
+          ...(logref === undefined ? {} : { logref: scrub(logref) })
+        }
+        if (status === 420 || status === 429) {
+          const retryAfterMillis = parseRetryAfter(response.headers["retry-after"], now)
+          return new RateLimitError({
+            ...fields,
+            reason: "RateLimited",
+            ...(retryAfterMillis === undefined ? {} : { retryAfterMillis })
+          })
+        }
+        if (status >= 500) {
+          return new ServerError({ ...fields, reason: "Status", ...(text === "" ? {} : { excerpt: excerpt(text) }) })
+        }
+        const known = statusReason[status as keyof typeof statusReason]
+        if (known === undefined) return new RequestError({ ...fields, reason: "UnexpectedStatus" })
+        return known[0] === "RequestError"
+          ? new RequestError({ ...fields, reason: known[1] })
+          : new ResourceError({ ...fields, reason: known[1] })
+      })
+  )
+
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
+
+/** True when the cause chain shows the connection was never made, so the server cannot have seen the request. */
+const neverSent = (cause: unknown): boolean => {
+  for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) {
+    if (typeof c.code === "string" && NOT_SENT_CODES.has(c.code)) return true
+  }
+  return false
+}
+
+/** Maps a failure of the `HttpClient` (transport, timeout, body read) to a `RequestError`. */
+export const errorFromHttpClient = (info: RequestInfo, error: HttpClientError.HttpClientError): RequestError => {
+  if (error._tag === "RequestError" && (error.reason === "Encode" || error.reason === "InvalidUrl")) {
+    return new RequestError({
+      ...base(info, `${info.method} ${info.urlTemplate}: ${error.reason}`),
+      reason: "InvalidInput"
+    })
+  }
+  const timedOut = Cause.isTimeoutException(error.cause)
+  const status = error._tag === "ResponseError" ? { httpStatus: error.response.status } : {}
+  const what = timedOut ? "timed out" : "failed in transport"
+  if (!isIdempotent(info.method) && !(error._tag === "RequestError" && neverSent(error.cause))) {
+    return new RequestError({
+      ...base(info, `${info.method} ${info.urlTemplate} ${what} after it was sent: its outcome is unknown`),
+      ...status,
+      reason: "OutcomeUnknown"
+    })
+  }
+  return new RequestError({
+    ...base(info, `${info.method} ${info.urlTemplate} ${what}`),
+    ...status,
+    reason: timedOut ? "Timeout" : "Transport"
+  })
+}
+
+/** Decodes a 2xx body with the endpoint's schema; a mismatch is a `ServerError` naming the field that drifted. */
+const decodeBody = <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>) => {
+  return (response: HttpClientResponse.HttpClientResponse, config: StatusPageConfig.Service) =>
+    Effect.flatMap(
+      Effect.mapError(response.text, (error) => errorFromHttpClient(info, error)),
+      (text): Effect.Effect<A, ServerError | RequestError> => {
+        let json: unknown
+        try {
+          json = JSON.parse(text)
+        } catch {
+          return Effect.fail(
+            new ServerError({
+              ...base(
+                info,
+                `${info.method} ${info.urlTemplate} answered ${response.status} with a body that is not JSON`
+              ),
+              httpStatus: response.status,
+              reason: "Decode",
+              excerpt: scrubber(config)(excerpt(text))
+            })
+          )
+        }
+        const decoded = decode(json)
+        if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
+        const issue = firstIssue(decoded.left)
+        return Effect.fail(
+          new ServerError({
+            ...base(
+              info,
+              `${info.method} ${info.urlTemplate} answered ${response.status} with a body that does not match the schema at ${issue.path || "the top level"}: ${issue.message}`
+            ),
+            httpStatus: response.status,
+            reason: "Decode",
+            path: issue.path,
+            excerpt: scrubber(config)(excerpt(text))
+          })
+        )
+      }
+    )
+}
+
+type UrlParamValue = string | ReadonlyArray<string>
+
+/** The form body of `application/x-www-form-urlencoded` endpoints: arrays as `key[]=v`, as Rails reads them. */
+const toFormParams = (encoded: Record<string, unknown>): Array<[string, string]> =>
+  Object.entries(encoded).flatMap(
+    ([key, value]): Array<[string, string]> =>
+      value === undefined || value === null
+        ? []
+        : Array.isArray(value)
+          ? value.map((v) => [`${key}[]`, String(v)] as [string, string])
+          : [[key, String(value)]]
+  )
+
+const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamValue> => {
+  const out: Record<string, UrlParamValue> = {}
+  for (const key in encoded) {
+    const value = encoded[key]
+    if (value === undefined || value === null) continue
+    out[key] = Array.isArray(value) ? value.map(String) : String(value)
+  }
+  return out
+}
+
+const inputOptions = { onExcessProperty: "error", errors: "first" } as const
+
+/**
+ * Compiles an endpoint into the function its action calls with `(ids..., input?, options?)`.
+ */
+export const execute = (endpoint: Endpoint) => {
+  const info: RequestInfo = { method: endpoint.method, urlTemplate: endpoint.path }
+  const { compiledPath, idParams } = endpoint
+  const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
+  const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
+  const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
+  const decode = endpoint.success && decodeBody(info, Schema.decodeUnknownEither(endpoint.success))
+  const makeRequest = HttpClientRequest.make(endpoint.method) as (
+    url: string,
+    options: HttpClientRequest.Options.NoUrl
+  ) => HttpClientRequest.HttpClientRequest
+  const spanName = `StatusPage.${endpoint.name}`
+  const spanOptions = {
+    kind: "client",
+    captureStackTrace: false,
+    attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path }
+  } as const
+
+  const buildRequest = (
+    config: StatusPageConfig.Service,
+    args: ReadonlyArray<unknown>
+  ): Either.Either<HttpClientRequest.HttpClientRequest, RequestError | ConfigurationError> => {
+    const options = args[idParams.length + (hasInput ? 1 : 0)] as CallOptions | undefined
+    const values: Array<string> = []
+    let next = 0
+    for (const param of compiledPath.params) {
+      let value: unknown
+      if (param === "page_id") {
+        value = options?.pageId ?? config.pageId
+      } else if (param === "organization_id") {
+        if (config.organizationId._tag === "None") {
+          return Either.left(
+            new ConfigurationError({
+              reason: "Missing",
+              setting: "organizationId (STATUSPAGE_ORGANIZATION_ID)",
+              message: `${endpoint.name} is an organization action: set organizationId (STATUSPAGE_ORGANIZATION_ID)`
+            })
+          )
+        }
+        value = config.organizationId.value
+      } else {
+        value = args[next++]
+      }
+      const problem = idProblem(value)
+      if (problem !== undefined) return Either.left(invalidInput(info, param, problem))
+      values.push(value as string)
+    }
+    const input = hasInput ? (args[idParams.length] ?? {}) : undefined
+    let urlParams: Record<string, UrlParamValue> | undefined
+    let body: HttpClientRequest.Options.NoUrl["body"]
+    if (encodeQuery !== undefined) {
+      const encoded = encodeQuery(input)
+      if (Either.isLeft(encoded)) {
+        const issue = firstIssue(encoded.left)
+        return Either.left(invalidInput(info, issue.path, issue.message))
+      }
+      urlParams = toUrlParams(encoded.right)
+    }
+    if (encodeBody !== undefined) {
+      const encoded = encodeBody(input)
+      if (Either.isLeft(encoded)) {
+        const issue = firstIssue(encoded.left)
+        return Either.left(invalidInput(info, issue.path, issue.message))
+      }
+      body =
+        endpoint.bodyEncoding === "form"
+          ? HttpBody.urlParams(UrlParams.fromInput(toFormParams(encoded.right)))
+          : HttpBody.unsafeJson(encoded.right)
+    }
+    return Either.right(
+      makeRequest(config.baseUrl + fill(compiledPath, values), {
+        headers: requestHeaders(config),
+        ...(urlParams === undefined ? {} : { urlParams }),
+        ...(body === undefined ? {} : { body })
+      })
+    )
+  }
+
+  const send = (
+    config: StatusPageConfig.Service,
+    client: HttpClient.HttpClient,
+    request: HttpClientRequest.HttpClientRequest
+  ) =>
+    Effect.flatMap(
+      Effect.mapError(client.execute(request), (error) => errorFromHttpClient(info, error)),
+      (response): Effect.Effect<any, StatusPageError> => {
+        const status = response.status
+        const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
+        if (status < 200 || status >= 300) {
+          return Effect.zipRight(annotate, Effect.flatMap(errorFromResponse(info, config, response), Effect.fail))
+        }
+        return Effect.zipRight(
+          annotate,
+          decode === undefined ? Effect.asVoid(Effect.orElseSucceed(response.text, () => "")) : decode(response, config)
+        )
+      }
+    )
+
+  const logged = (effect: Effect.Effect<any, StatusPageError>) =>
+    Effect.flatMap(Clock.currentTimeMillis, (start) =>
+      Effect.tapBoth(effect, {
+        onSuccess: () =>
+          Effect.flatMap(Clock.currentTimeMillis, (end) =>
+            Effect.logDebug(`${endpoint.method} ${endpoint.path} ok in ${end - start}ms`)
+          ),
+        onFailure: (error) =>
+          Effect.flatMap(Clock.currentTimeMillis, (end) =>
+            Effect.logDebug(
+              `${endpoint.method} ${endpoint.path} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
+            )
+          )
+      })
+    )
+
+  return (args: ReadonlyArray<unknown>): Effect.Effect<any, StatusPageError, any> =>
+    Effect.withSpan(
+      Effect.contextWithEffect(
+        (context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>) => {
+          const config = Context.get(context, StatusPageConfig.StatusPageConfig)
+          const request = buildRequest(config, args)
+          if (Either.isLeft(request)) return Effect.fail(request.left)
+          const effect = send(config, Context.get(context, HttpClient.HttpClient), request.right)
+          return config.verbose ? logged(effect) : effect
+        }
+      ),
+      spanName,
+      spanOptions
+    )
+}

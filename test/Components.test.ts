@@ -1,0 +1,109 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Components, StatusPageClient } from "@effect-statuspage/core"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { API_KEY, component, configLayer, PAGE_ID } from "./support/fixtures.js"
+import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
+
+const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof RecordingHttpClient.make>[0]) => {
+  const http = RecordingHttpClient.make(answer)
+  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
+    result,
+    requests: http.requests
+  }))
+}
+
+describe("Components", () => {
+  it.effect("list sends GET with paging params and the OAuth header, and decodes the array", () =>
+    Effect.gen(function* () {
+      const { result, requests } = yield* run(Components.list({ page: 2, per_page: 50 }), [
+        { body: [component(), component({ id: "c2", status: "major_outage", description: "db" })] }
+      ])
+      assert.strictEqual(requests.length, 1)
+      const req = requests[0]!
+      assert.strictEqual(req.method, "GET")
+      assert.strictEqual(req.url.origin, "https://api.statuspage.io")
+      assert.strictEqual(req.target, `/v1/pages/${PAGE_ID}/components?page=2&per_page=50`)
+      assert.strictEqual(req.headers.authorization, `OAuth ${API_KEY}`)
+      assert.strictEqual(req.headers.accept, "application/json")
+      assert.isFalse(req.url.href.includes(API_KEY))
+      assert.isTrue(result._tag === "Right")
+      if (result._tag === "Right") {
+        assert.strictEqual(result.right.length, 2)
+        assert.strictEqual(result.right[1]!.status, "major_outage")
+        assert.strictEqual(result.right[1]!.description, "db")
+      }
+    })
+  )
+
+  it.effect("create wraps the body in the component envelope", () =>
+    Effect.gen(function* () {
+      const { result, requests } = yield* run(Components.create({ name: "API", status: "major_outage" }), [
+        { status: 201, body: component({ status: "major_outage" }) }
+      ])
+      const req = requests[0]!
+      assert.strictEqual(req.method, "POST")
+      assert.strictEqual(req.target, `/v1/pages/${PAGE_ID}/components`)
+      assert.strictEqual(req.headers["content-type"], "application/json")
+      assert.deepStrictEqual(req.json, { component: { name: "API", status: "major_outage" } })
+      assert.isTrue(result._tag === "Right")
+    })
+  )
+
+  it.effect("update sends PATCH to the component and honours a per-call page id", () =>
+    Effect.gen(function* () {
+      const { requests } = yield* run(Components.update("cmp 1", { status: "operational" }, { pageId: "other" }), [
+        { body: component() }
+      ])
+      assert.strictEqual(requests[0]!.method, "PATCH")
+      assert.strictEqual(requests[0]!.target, "/v1/pages/other/components/cmp%201")
+      assert.deepStrictEqual(requests[0]!.json, { component: { status: "operational" } })
+    })
+  )
+
+  it.effect("delete accepts 204 with no body", () =>
+    Effect.gen(function* () {
+      const { result, requests } = yield* run(Components.delete("abc"), [{ status: 204 }])
+      assert.strictEqual(requests[0]!.method, "DELETE")
+      assert.strictEqual(requests[0]!.target, `/v1/pages/${PAGE_ID}/components/abc`)
+      assert.deepStrictEqual(result._tag, "Right")
+    })
+  )
+
+  it.effect("invalid input is a RequestError and nothing is sent", () =>
+    Effect.gen(function* () {
+      const bad = yield* run(Components.create({ name: "API", status: "down" as any }), [{ body: component() }])
+      assert.strictEqual(bad.requests.length, 0)
+      assert.isTrue(bad.result._tag === "Left")
+      if (bad.result._tag === "Left") {
+        assert.strictEqual(bad.result.left._tag, "RequestError")
+        assert.strictEqual((bad.result.left as any).reason, "InvalidInput")
+        assert.include(bad.result.left.message, "invalid input: status: Expected")
+      }
+      const typo = yield* run(Components.update("abc", { stauts: "operational" } as any), [{ body: component() }])
+      assert.strictEqual(typo.requests.length, 0)
+      assert.include(typo.result._tag === "Left" ? typo.result.left.message : "", "stauts")
+      const traversal = yield* run(Components.get(".."), [{ body: component() }])
+      assert.strictEqual(traversal.requests.length, 0)
+      assert.include(traversal.result._tag === "Left" ? traversal.result.left.message : "", "component_id")
+    })
+  )
+})
+
+describe("StatusPageClient facade", () => {
+  it.effect("binds every action of a group", () =>
+    Effect.gen(function* () {
+      const http = RecordingHttpClient.make([{ body: [component()] }])
+      const client = yield* StatusPageClient.make.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))
+      const items = yield* client.components.list()
+      assert.strictEqual(items[0]!.name, "API")
+      assert.strictEqual(http.requests[0]!.target, `/v1/pages/${PAGE_ID}/components`)
+    })
+  )
+
+  it("names each action after its group and export", () => {
+    for (const [group, name, action] of StatusPageClient.actions()) {
+      assert.strictEqual(action.endpoint.name, `${group}.${name}`)
+    }
+  })
+})
