@@ -28,6 +28,7 @@ import {
   type StatusPageError
 } from "../StatusPageError.js"
 import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import { decoder } from "./fastDecode.js"
 import { fill, idProblem } from "./path.js"
 import { requestHeaders } from "./requestHeaders.js"
 
@@ -237,7 +238,7 @@ export const execute = (endpoint: Endpoint) => {
   const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
   const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
   const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
-  const decode = endpoint.success && decodeBody(info, Schema.decodeUnknownEither(endpoint.success))
+  const decode = endpoint.success && decodeBody(info, decoder(endpoint.success))
   const makeRequest = HttpClientRequest.make(endpoint.method) as (
     url: string,
     options: HttpClientRequest.Options.NoUrl
