@@ -13,7 +13,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as Metrics from "./Metrics.js"
+import * as MetricsProviders from "./MetricsProviders.js"
+import * as Permissions from "./Permissions.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
+import * as Users from "./Users.js"
 
 /**
  * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
@@ -23,7 +27,11 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  * @category Groups
  */
 export const groups = {
-  components: Components
+  components: Components,
+  metrics: Metrics,
+  metricsProviders: MetricsProviders,
+  users: Users,
+  permissions: Permissions
 } as const
 
 /**

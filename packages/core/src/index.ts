@@ -17,6 +17,27 @@ export * as Components from "./Components.js"
 export * as Endpoint from "./Endpoint.js"
 
 /**
+ * Metrics: the graphs a page shows and their data points.
+ *
+ * @since 0.1.0
+ */
+export * as Metrics from "./Metrics.js"
+
+/**
+ * Metrics providers: the monitoring services linked to a page.
+ *
+ * @since 0.1.0
+ */
+export * as MetricsProviders from "./MetricsProviders.js"
+
+/**
+ * Permissions: a user's pages and roles (organization scope).
+ *
+ * @since 0.1.0
+ */
+export * as Permissions from "./Permissions.js"
+
+/**
  * The seed-style facade: `client.components.list()`.
  *
  * @since 0.1.0
@@ -36,3 +57,10 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
+
+/**
+ * Users: the team members of an organization.
+ *
+ * @since 0.1.0
+ */
+export * as Users from "./Users.js"
