@@ -13,6 +13,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 
 /**
@@ -23,7 +25,9 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  * @category Groups
  */
 export const groups = {
-  components: Components
+  components: Components,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups
 } as const
 
 /**
