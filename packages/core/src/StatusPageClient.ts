@@ -15,6 +15,8 @@ import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
 import * as Metrics from "./Metrics.js"
 import * as MetricsProviders from "./MetricsProviders.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as Permissions from "./Permissions.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import * as Users from "./Users.js"
@@ -31,7 +33,9 @@ export const groups = {
   metrics: Metrics,
   metricsProviders: MetricsProviders,
   users: Users,
-  permissions: Permissions
+  permissions: Permissions,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups
 } as const
 
 /**

@@ -38,6 +38,21 @@ export * as MetricsProviders from "./MetricsProviders.js"
 export * as Permissions from "./Permissions.js"
 
 /**
+ * Page access groups: sets of page access users and the components they may see.
+ *
+ * @since 0.1.0
+ */
+
+export * as PageAccessGroups from "./PageAccessGroups.js"
+
+/**
+ * Page access users: who may see an audience-specific page, and which components and metrics.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessUsers from "./PageAccessUsers.js"
+
+/**
  * The seed-style facade: `client.components.list()`.
  *
  * @since 0.1.0
