@@ -72,17 +72,10 @@ export const make = (answer: ReadonlyArray<CannedResponse> | ((request: Recorded
   return { layer: Layer.succeed(HttpClient.HttpClient, client), requests, client }
 }
 
-/**
- * Runs `effect` against a recording client answering with `answer`, with the test config (or `config`); returns the result as an
- * `Either` and the requests that went out.
- */
-export const run = <A, E>(
-  effect: Effect.Effect<A, E, any>,
-  answer: Parameters<typeof make>[0],
-  config = configLayer()
-) => {
+/** Runs an action against a fresh recording client and the test config: its result and what went on the wire. */
+export const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof make>[0]) => {
   const http = make(answer)
-  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, config)))), (result) => ({
+  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
     result,
     requests: http.requests
   }))

@@ -17,6 +17,8 @@ import * as IncidentPostmortems from "./IncidentPostmortems.js"
 import * as Incidents from "./Incidents.js"
 import * as IncidentTemplates from "./IncidentTemplates.js"
 import * as IncidentUpdates from "./IncidentUpdates.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as Pages from "./Pages.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 
@@ -33,7 +35,9 @@ export const groups = {
   incidents: Incidents,
   incidentUpdates: IncidentUpdates,
   incidentPostmortems: IncidentPostmortems,
-  incidentTemplates: IncidentTemplates
+  incidentTemplates: IncidentTemplates,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups
 } as const
 
 /**

@@ -43,7 +43,18 @@ export * as IncidentTemplates from "./IncidentTemplates.js"
  * @since 0.1.0
  */
 export * as IncidentUpdates from "./IncidentUpdates.js"
-
+/**
+ * Page access groups: sets of page access users and the components they may see.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessGroups from "./PageAccessGroups.js"
+/**
+ * Page access users: who may see an audience-specific page, and which components and metrics.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessUsers from "./PageAccessUsers.js"
 /**
  * Pages: the status pages of the account, and the settings of each.
  *
