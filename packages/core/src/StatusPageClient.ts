@@ -13,10 +13,15 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as IncidentPostmortems from "./IncidentPostmortems.js"
+import * as Incidents from "./Incidents.js"
+import * as IncidentTemplates from "./IncidentTemplates.js"
+import * as IncidentUpdates from "./IncidentUpdates.js"
 import * as Metrics from "./Metrics.js"
 import * as MetricsProviders from "./MetricsProviders.js"
 import * as PageAccessGroups from "./PageAccessGroups.js"
 import * as PageAccessUsers from "./PageAccessUsers.js"
+import * as Pages from "./Pages.js"
 import * as Permissions from "./Permissions.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import * as Users from "./Users.js"
@@ -30,12 +35,17 @@ import * as Users from "./Users.js"
  */
 export const groups = {
   components: Components,
+  pages: Pages,
+  incidents: Incidents,
+  incidentUpdates: IncidentUpdates,
+  incidentPostmortems: IncidentPostmortems,
+  incidentTemplates: IncidentTemplates,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups,
   metrics: Metrics,
   metricsProviders: MetricsProviders,
   users: Users,
-  permissions: Permissions,
-  pageAccessUsers: PageAccessUsers,
-  pageAccessGroups: PageAccessGroups
+  permissions: Permissions
 } as const
 
 /**
