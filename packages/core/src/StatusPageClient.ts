@@ -13,7 +13,18 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as IncidentPostmortems from "./IncidentPostmortems.js"
+import * as Incidents from "./Incidents.js"
+import * as IncidentTemplates from "./IncidentTemplates.js"
+import * as IncidentUpdates from "./IncidentUpdates.js"
+import * as Metrics from "./Metrics.js"
+import * as MetricsProviders from "./MetricsProviders.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
+import * as Pages from "./Pages.js"
+import * as Permissions from "./Permissions.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
+import * as Users from "./Users.js"
 
 /**
  * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
@@ -23,7 +34,18 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  * @category Groups
  */
 export const groups = {
-  components: Components
+  components: Components,
+  pages: Pages,
+  incidents: Incidents,
+  incidentUpdates: IncidentUpdates,
+  incidentPostmortems: IncidentPostmortems,
+  incidentTemplates: IncidentTemplates,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups,
+  metrics: Metrics,
+  metricsProviders: MetricsProviders,
+  users: Users,
+  permissions: Permissions
 } as const
 
 /**
