@@ -22,45 +22,66 @@ export * as Endpoint from "./Endpoint.js"
  * @since 0.1.0
  */
 export * as IncidentPostmortems from "./IncidentPostmortems.js"
-
 /**
  * Incidents: realtime incidents and scheduled maintenances, with their timeline of updates.
  *
  * @since 0.1.0
  */
 export * as Incidents from "./Incidents.js"
-
 /**
  * Incident templates: canned names and messages for new incidents.
  *
  * @since 0.1.0
  */
 export * as IncidentTemplates from "./IncidentTemplates.js"
-
 /**
  * Incident updates: editing the entries of an incident's timeline.
  *
  * @since 0.1.0
  */
 export * as IncidentUpdates from "./IncidentUpdates.js"
+
+/**
+ * Metrics: the graphs a page shows and their data points.
+ *
+ * @since 0.1.0
+ */
+export * as Metrics from "./Metrics.js"
+
+/**
+ * Metrics providers: the monitoring services linked to a page.
+ *
+ * @since 0.1.0
+ */
+export * as MetricsProviders from "./MetricsProviders.js"
+
 /**
  * Page access groups: sets of page access users and the components they may see.
  *
  * @since 0.1.0
  */
 export * as PageAccessGroups from "./PageAccessGroups.js"
+
 /**
  * Page access users: who may see an audience-specific page, and which components and metrics.
  *
  * @since 0.1.0
  */
 export * as PageAccessUsers from "./PageAccessUsers.js"
+
 /**
  * Pages: the status pages of the account, and the settings of each.
  *
  * @since 0.1.0
  */
 export * as Pages from "./Pages.js"
+
+/**
+ * Permissions: a user's pages and roles (organization scope).
+ *
+ * @since 0.1.0
+ */
+export * as Permissions from "./Permissions.js"
 
 /**
  * The seed-style facade: `client.components.list()`.
@@ -82,3 +103,10 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
+
+/**
+ * Users: the team members of an organization.
+ *
+ * @since 0.1.0
+ */
+export * as Users from "./Users.js"
