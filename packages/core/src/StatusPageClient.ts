@@ -11,9 +11,13 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ComponentGroups from "./ComponentGroups.js"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as IncidentSubscribers from "./IncidentSubscribers.js"
+import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
+import * as Subscribers from "./Subscribers.js"
 
 /**
  * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
@@ -23,7 +27,11 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  * @category Groups
  */
 export const groups = {
-  components: Components
+  components: Components,
+  componentGroups: ComponentGroups,
+  subscribers: Subscribers,
+  incidentSubscribers: IncidentSubscribers,
+  statusEmbedConfig: StatusEmbedConfig
 } as const
 
 /**

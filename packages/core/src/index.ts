@@ -3,6 +3,13 @@
  */
 
 /**
+ * Component groups: named sets of components shown together.
+ *
+ * @since 0.1.0
+ */
+export * as ComponentGroups from "./ComponentGroups.js"
+
+/**
  * Components: the parts of a service whose status a page shows.
  *
  * @since 0.1.0
@@ -15,6 +22,20 @@ export * as Components from "./Components.js"
  * @since 0.1.0
  */
 export * as Endpoint from "./Endpoint.js"
+
+/**
+ * Incident subscribers: people notified of one incident only.
+ *
+ * @since 0.1.0
+ */
+export * as IncidentSubscribers from "./IncidentSubscribers.js"
+
+/**
+ * The status embed config: how the embeddable status widget looks.
+ *
+ * @since 0.1.0
+ */
+export * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 
 /**
  * The seed-style facade: `client.components.list()`.
@@ -36,3 +57,10 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
+
+/**
+ * Page subscribers and the bulk actions on them.
+ *
+ * @since 0.1.0
+ */
+export * as Subscribers from "./Subscribers.js"
