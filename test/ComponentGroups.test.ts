@@ -2,7 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import { ComponentGroups } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import { group, PAGE_ID } from "./support/fixtures.js"
-import { refused, right, run } from "./support/recorded.js"
+import { run } from "./support/RecordingHttpClient.js"
+import { refused, right } from "./support/recorded.js"
 
 describe("ComponentGroups", () => {
   it.effect("list sends GET to the hyphenated path with page and per_page, and decodes groups", () =>

@@ -4,7 +4,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { API_KEY, component, configLayer, PAGE_ID } from "./support/fixtures.js"
 import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
-import { refused, right, run } from "./support/recorded.js"
+import { refused, right } from "./support/recorded.js"
+
+const run = RecordingHttpClient.run
 
 describe("Components", () => {
   it.effect("list sends GET with paging params and the OAuth header, and decodes the array", () =>

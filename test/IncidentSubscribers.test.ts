@@ -2,7 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import { IncidentSubscribers } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import { PAGE_ID, subscriber } from "./support/fixtures.js"
-import { refused, right, run } from "./support/recorded.js"
+import { run } from "./support/RecordingHttpClient.js"
+import { refused, right } from "./support/recorded.js"
 
 const base = `/v1/pages/${PAGE_ID}/incidents/p31zjtct2jer/subscribers`
 

@@ -2,7 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import { StatusEmbedConfig } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import { PAGE_ID } from "./support/fixtures.js"
-import { refused, right, run } from "./support/recorded.js"
+import { run } from "./support/RecordingHttpClient.js"
+import { refused, right } from "./support/recorded.js"
 
 const config = (overrides: Record<string, unknown> = {}) => ({
   page_id: PAGE_ID,

@@ -6,6 +6,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { configLayer } from "./fixtures.js"
 
 export interface RecordedRequest {
   readonly method: string
@@ -66,4 +67,13 @@ export const make = (answer: ReadonlyArray<CannedResponse> | ((request: Recorded
     })
   )
   return { layer: Layer.succeed(HttpClient.HttpClient, client), requests, client }
+}
+
+/** Runs an action against a fresh recording client and the test config: its result and what went on the wire. */
+export const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof make>[0]) => {
+  const http = make(answer)
+  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
+    result,
+    requests: http.requests
+  }))
 }

@@ -1,16 +1,4 @@
-/** Runs an action against a `RecordingHttpClient` and the test config: its result (as `Either`) and what was sent. */
-import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import { configLayer } from "./fixtures.js"
-import * as RecordingHttpClient from "./RecordingHttpClient.js"
-
-export const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof RecordingHttpClient.make>[0]) => {
-  const http = RecordingHttpClient.make(answer)
-  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
-    result,
-    requests: http.requests
-  }))
-}
+/** Reading the outcome of `RecordingHttpClient.run`: the success value, or what a refused input says. */
 
 /** The value of a `Right`, or a thrown assertion naming what came instead. */
 export const right = <A, E>(

@@ -15,6 +15,8 @@ import * as ComponentGroups from "./ComponentGroups.js"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
 import * as IncidentSubscribers from "./IncidentSubscribers.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import * as Subscribers from "./Subscribers.js"
@@ -31,7 +33,9 @@ export const groups = {
   componentGroups: ComponentGroups,
   subscribers: Subscribers,
   incidentSubscribers: IncidentSubscribers,
-  statusEmbedConfig: StatusEmbedConfig
+  statusEmbedConfig: StatusEmbedConfig,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups
 } as const
 
 /**

@@ -29,7 +29,18 @@ export * as Endpoint from "./Endpoint.js"
  * @since 0.1.0
  */
 export * as IncidentSubscribers from "./IncidentSubscribers.js"
-
+/**
+ * Page access groups: sets of page access users and the components they may see.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessGroups from "./PageAccessGroups.js"
+/**
+ * Page access users: who may see an audience-specific page, and which components and metrics.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessUsers from "./PageAccessUsers.js"
 /**
  * The status embed config: how the embeddable status widget looks.
  *
