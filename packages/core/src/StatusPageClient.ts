@@ -14,9 +14,14 @@ import * as Layer from "effect/Layer"
 import * as ComponentGroups from "./ComponentGroups.js"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as IncidentPostmortems from "./IncidentPostmortems.js"
 import * as IncidentSubscribers from "./IncidentSubscribers.js"
+import * as Incidents from "./Incidents.js"
+import * as IncidentTemplates from "./IncidentTemplates.js"
+import * as IncidentUpdates from "./IncidentUpdates.js"
 import * as PageAccessGroups from "./PageAccessGroups.js"
 import * as PageAccessUsers from "./PageAccessUsers.js"
+import * as Pages from "./Pages.js"
 import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import * as Subscribers from "./Subscribers.js"
@@ -34,6 +39,11 @@ export const groups = {
   subscribers: Subscribers,
   incidentSubscribers: IncidentSubscribers,
   statusEmbedConfig: StatusEmbedConfig,
+  pages: Pages,
+  incidents: Incidents,
+  incidentUpdates: IncidentUpdates,
+  incidentPostmortems: IncidentPostmortems,
+  incidentTemplates: IncidentTemplates,
   pageAccessUsers: PageAccessUsers,
   pageAccessGroups: PageAccessGroups
 } as const
