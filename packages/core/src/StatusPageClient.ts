@@ -19,12 +19,16 @@ import * as IncidentSubscribers from "./IncidentSubscribers.js"
 import * as Incidents from "./Incidents.js"
 import * as IncidentTemplates from "./IncidentTemplates.js"
 import * as IncidentUpdates from "./IncidentUpdates.js"
+import * as Metrics from "./Metrics.js"
+import * as MetricsProviders from "./MetricsProviders.js"
 import * as PageAccessGroups from "./PageAccessGroups.js"
 import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as Pages from "./Pages.js"
+import * as Permissions from "./Permissions.js"
 import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import * as Subscribers from "./Subscribers.js"
+import * as Users from "./Users.js"
 
 /**
  * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
@@ -45,7 +49,11 @@ export const groups = {
   incidentPostmortems: IncidentPostmortems,
   incidentTemplates: IncidentTemplates,
   pageAccessUsers: PageAccessUsers,
-  pageAccessGroups: PageAccessGroups
+  pageAccessGroups: PageAccessGroups,
+  metrics: Metrics,
+  metricsProviders: MetricsProviders,
+  users: Users,
+  permissions: Permissions
 } as const
 
 /**

@@ -29,7 +29,6 @@ export * as Endpoint from "./Endpoint.js"
  * @since 0.1.0
  */
 export * as IncidentPostmortems from "./IncidentPostmortems.js"
-
 /**
  * Incident subscribers: people notified of one incident only.
  *
@@ -42,18 +41,34 @@ export * as IncidentSubscribers from "./IncidentSubscribers.js"
  * @since 0.1.0
  */
 export * as Incidents from "./Incidents.js"
+
 /**
  * Incident templates: canned names and messages for new incidents.
  *
  * @since 0.1.0
  */
 export * as IncidentTemplates from "./IncidentTemplates.js"
+
 /**
  * Incident updates: editing the entries of an incident's timeline.
  *
  * @since 0.1.0
  */
 export * as IncidentUpdates from "./IncidentUpdates.js"
+
+/**
+ * Metrics: the graphs a page shows and their data points.
+ *
+ * @since 0.1.0
+ */
+export * as Metrics from "./Metrics.js"
+
+/**
+ * Metrics providers: the monitoring services linked to a page.
+ *
+ * @since 0.1.0
+ */
+export * as MetricsProviders from "./MetricsProviders.js"
 
 /**
  * Page access groups: sets of page access users and the components they may see.
@@ -75,6 +90,13 @@ export * as PageAccessUsers from "./PageAccessUsers.js"
  * @since 0.1.0
  */
 export * as Pages from "./Pages.js"
+
+/**
+ * Permissions: a user's pages and roles (organization scope).
+ *
+ * @since 0.1.0
+ */
+export * as Permissions from "./Permissions.js"
 
 /**
  * The status embed config: how the embeddable status widget looks.
@@ -110,3 +132,10 @@ export * as StatusPageError from "./StatusPageError.js"
  * @since 0.1.0
  */
 export * as Subscribers from "./Subscribers.js"
+
+/**
+ * Users: the team members of an organization.
+ *
+ * @since 0.1.0
+ */
+export * as Users from "./Users.js"

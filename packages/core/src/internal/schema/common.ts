@@ -6,6 +6,7 @@
  * list cheap to decode. Fields the API always sends are required; fields behind feature flags or missing from older
  * payloads are optional; fields real payloads send as `null` are nullable. Unknown fields are dropped.
  */
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
 /** An ISO-8601 date-time string, with `Z` or a local offset. */
@@ -64,3 +65,21 @@ export const envelopedBeside = <K extends string, In extends Schema.Struct.Field
 
 /** A list of ids that must not be empty (the API refuses `[]` where it takes one). */
 export const IdList = Schema.Array(NonEmpty).pipe(Schema.minItems(1))
+
+/**
+ * A credential in a request body: callers pass a `Redacted` or a plain string, the wire carries the string. A bad
+ * value is reported without echoing it, and the action keeps the value out of every error (see `Endpoint.secrets`).
+ */
+const isSecret = (u: unknown): u is string | Redacted.Redacted<string> =>
+  typeof u === "string" || (Redacted.isRedacted(u) && typeof Redacted.value(u) === "string")
+
+export const Secret = Schema.transform(
+  Schema.String,
+  // one declared node, so that a bad value gets this message instead of one that prints it
+  Schema.declare(isSecret, { identifier: "Secret", message: () => "Expected a string or a Redacted string" }),
+  {
+    strict: true,
+    decode: (s) => s,
+    encode: (value) => (Redacted.isRedacted(value) ? Redacted.value(value) : value)
+  }
+)
