@@ -84,6 +84,13 @@ export * as Pages from "./Pages.js"
 export * as Permissions from "./Permissions.js"
 
 /**
+ * The escape hatch: any method on any path, through the same auth, checks, errors and policies as the actions.
+ *
+ * @since 0.1.0
+ */
+export * as Raw from "./Raw.js"
+
+/**
  * The seed-style facade: `client.components.list()`.
  *
  * @since 0.1.0
