@@ -3,6 +3,13 @@
  */
 
 /**
+ * Component groups: named sets of components shown together.
+ *
+ * @since 0.1.0
+ */
+export * as ComponentGroups from "./ComponentGroups.js"
+
+/**
  * Components: the parts of a service whose status a page shows.
  *
  * @since 0.1.0
@@ -23,17 +30,25 @@ export * as Endpoint from "./Endpoint.js"
  */
 export * as IncidentPostmortems from "./IncidentPostmortems.js"
 /**
+ * Incident subscribers: people notified of one incident only.
+ *
+ * @since 0.1.0
+ */
+export * as IncidentSubscribers from "./IncidentSubscribers.js"
+/**
  * Incidents: realtime incidents and scheduled maintenances, with their timeline of updates.
  *
  * @since 0.1.0
  */
 export * as Incidents from "./Incidents.js"
+
 /**
  * Incident templates: canned names and messages for new incidents.
  *
  * @since 0.1.0
  */
 export * as IncidentTemplates from "./IncidentTemplates.js"
+
 /**
  * Incident updates: editing the entries of an incident's timeline.
  *
@@ -91,6 +106,13 @@ export * as Permissions from "./Permissions.js"
 export * as Raw from "./Raw.js"
 
 /**
+ * The status embed config: how the embeddable status widget looks.
+ *
+ * @since 0.1.0
+ */
+export * as StatusEmbedConfig from "./StatusEmbedConfig.js"
+
+/**
  * The seed-style facade: `client.components.list()`.
  *
  * @since 0.1.0
@@ -110,6 +132,13 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
+
+/**
+ * Page subscribers and the bulk actions on them.
+ *
+ * @since 0.1.0
+ */
+export * as Subscribers from "./Subscribers.js"
 
 /**
  * Users: the team members of an organization.
