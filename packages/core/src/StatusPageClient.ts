@@ -11,9 +11,11 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ComponentGroups from "./ComponentGroups.js"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
 import * as IncidentPostmortems from "./IncidentPostmortems.js"
+import * as IncidentSubscribers from "./IncidentSubscribers.js"
 import * as Incidents from "./Incidents.js"
 import * as IncidentTemplates from "./IncidentTemplates.js"
 import * as IncidentUpdates from "./IncidentUpdates.js"
@@ -23,7 +25,9 @@ import * as PageAccessGroups from "./PageAccessGroups.js"
 import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as Pages from "./Pages.js"
 import * as Permissions from "./Permissions.js"
+import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
+import * as Subscribers from "./Subscribers.js"
 import * as Users from "./Users.js"
 
 /**
@@ -35,6 +39,10 @@ import * as Users from "./Users.js"
  */
 export const groups = {
   components: Components,
+  componentGroups: ComponentGroups,
+  subscribers: Subscribers,
+  incidentSubscribers: IncidentSubscribers,
+  statusEmbedConfig: StatusEmbedConfig,
   pages: Pages,
   incidents: Incidents,
   incidentUpdates: IncidentUpdates,
