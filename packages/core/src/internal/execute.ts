@@ -21,6 +21,7 @@ import type { CallOptions, Endpoint, Method } from "../Endpoint.js"
 import * as StatusPageConfig from "../StatusPageConfig.js"
 import {
   ConfigurationError,
+  type HttpError,
   RateLimitError,
   RequestError,
   ResourceError,
@@ -69,9 +70,12 @@ export const invalidInput = (info: RequestInfo, field: string, problem: string):
   })
 
 /** Removes the API key from any text that came from outside (a server may echo what it received). */
-const scrubber = (config: StatusPageConfig.Service) => {
-  const key = Redacted.value(config.apiKey)
-  return (text: string): string => (text.includes(key) ? text.split(key).join("<redacted>") : text)
+export type Scrub = (text: string) => string
+
+/** The scrubber for a key; without a key there is nothing to remove. */
+export const scrubber = (apiKey: Redacted.Redacted | undefined): Scrub => {
+  const key = apiKey === undefined ? "" : Redacted.value(apiKey)
+  return key === "" ? (text) => text : (text) => (text.includes(key) ? text.split(key).join("<redacted>") : text)
 }
 
 const statusReason = {
@@ -87,14 +91,13 @@ const statusReason = {
 /** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
 export const errorFromResponse = (
   info: RequestInfo,
-  config: StatusPageConfig.Service,
+  scrub: Scrub,
   response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<StatusPageError> =>
+): Effect.Effect<HttpError> =>
   Effect.flatMap(
     Effect.orElseSucceed(response.text, () => ""),
     (rawText) =>
       Effect.map(Clock.currentTimeMillis, (now) => {
-        const scrub = scrubber(config)
         const text = scrub(rawText)
         const status = response.status
         const errors = parseErrorBody(text)
@@ -164,7 +167,7 @@ export const errorFromHttpClient = (info: RequestInfo, error: HttpClientError.Ht
 
 /** Decodes a 2xx body with the endpoint's schema; a mismatch is a `ServerError` naming the field that drifted. */
 const decodeBody = <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>) => {
-  return (response: HttpClientResponse.HttpClientResponse, config: StatusPageConfig.Service) =>
+  return (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) =>
     Effect.flatMap(
       Effect.mapError(response.text, (error) => errorFromHttpClient(info, error)),
       (text): Effect.Effect<A, ServerError | RequestError> => {
@@ -180,7 +183,7 @@ const decodeBody = <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<
               ),
               httpStatus: response.status,
               reason: "Decode",
-              excerpt: scrubber(config)(excerpt(text))
+              excerpt: scrub(excerpt(text))
             })
           )
         }
@@ -196,7 +199,7 @@ const decodeBody = <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<
             httpStatus: response.status,
             reason: "Decode",
             path: issue.path,
-            excerpt: scrubber(config)(excerpt(text))
+            excerpt: scrub(excerpt(text))
           })
         )
       }
@@ -226,6 +229,53 @@ const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamV
   return out
 }
 
+/**
+ * Sends a request through `client` and turns the answer into the decoded body (nothing when `decode` is undefined)
+ * or one of the tagged errors. Shared by the Manage API actions and the public client.
+ */
+export const exchange = <A>(
+  info: RequestInfo,
+  decodeUnknown: ((u: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
+) => {
+  const decode = decodeUnknown && decodeBody(info, decodeUnknown)
+  return (
+    client: HttpClient.HttpClient,
+    request: HttpClientRequest.HttpClientRequest,
+    scrub: Scrub
+  ): Effect.Effect<A, HttpError> =>
+    Effect.flatMap(
+      Effect.mapError(client.execute(request), (error) => errorFromHttpClient(info, error)),
+      (response): Effect.Effect<any, HttpError> => {
+        const status = response.status
+        const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
+        if (status < 200 || status >= 300) {
+          return Effect.zipRight(annotate, Effect.flatMap(errorFromResponse(info, scrub, response), Effect.fail))
+        }
+        return Effect.zipRight(
+          annotate,
+          decode === undefined ? Effect.asVoid(Effect.orElseSucceed(response.text, () => "")) : decode(response, scrub)
+        )
+      }
+    )
+}
+
+/** The `verbose` debug lines: method, URL template, outcome and duration (never the key or a filled URL). */
+export const logged = <A, E extends StatusPageError, R>(info: RequestInfo, effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Clock.currentTimeMillis, (start) =>
+    Effect.tapBoth(effect, {
+      onSuccess: () =>
+        Effect.flatMap(Clock.currentTimeMillis, (end) =>
+          Effect.logDebug(`${info.method} ${info.urlTemplate} ok in ${end - start}ms`)
+        ),
+      onFailure: (error) =>
+        Effect.flatMap(Clock.currentTimeMillis, (end) =>
+          Effect.logDebug(
+            `${info.method} ${info.urlTemplate} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
+          )
+        )
+    })
+  )
+
 const inputOptions = { onExcessProperty: "error", errors: "first" } as const
 
 /**
@@ -237,7 +287,7 @@ export const execute = (endpoint: Endpoint) => {
   const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
   const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
   const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
-  const decode = endpoint.success && decodeBody(info, Schema.decodeUnknownEither(endpoint.success))
+  const send = exchange(info, endpoint.success && Schema.decodeUnknownEither(endpoint.success))
   const makeRequest = HttpClientRequest.make(endpoint.method) as (
     url: string,
     options: HttpClientRequest.Options.NoUrl
@@ -309,51 +359,17 @@ export const execute = (endpoint: Endpoint) => {
     )
   }
 
-  const send = (
-    config: StatusPageConfig.Service,
-    client: HttpClient.HttpClient,
-    request: HttpClientRequest.HttpClientRequest
-  ) =>
-    Effect.flatMap(
-      Effect.mapError(client.execute(request), (error) => errorFromHttpClient(info, error)),
-      (response): Effect.Effect<any, StatusPageError> => {
-        const status = response.status
-        const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
-        if (status < 200 || status >= 300) {
-          return Effect.zipRight(annotate, Effect.flatMap(errorFromResponse(info, config, response), Effect.fail))
-        }
-        return Effect.zipRight(
-          annotate,
-          decode === undefined ? Effect.asVoid(Effect.orElseSucceed(response.text, () => "")) : decode(response, config)
-        )
-      }
-    )
-
-  const logged = (effect: Effect.Effect<any, StatusPageError>) =>
-    Effect.flatMap(Clock.currentTimeMillis, (start) =>
-      Effect.tapBoth(effect, {
-        onSuccess: () =>
-          Effect.flatMap(Clock.currentTimeMillis, (end) =>
-            Effect.logDebug(`${endpoint.method} ${endpoint.path} ok in ${end - start}ms`)
-          ),
-        onFailure: (error) =>
-          Effect.flatMap(Clock.currentTimeMillis, (end) =>
-            Effect.logDebug(
-              `${endpoint.method} ${endpoint.path} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
-            )
-          )
-      })
-    )
-
   return (args: ReadonlyArray<unknown>): Effect.Effect<any, StatusPageError, any> =>
     Effect.withSpan(
       Effect.contextWithEffect(
-        (context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>) => {
+        (
+          context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>
+        ): Effect.Effect<any, StatusPageError> => {
           const config = Context.get(context, StatusPageConfig.StatusPageConfig)
           const request = buildRequest(config, args)
           if (Either.isLeft(request)) return Effect.fail(request.left)
-          const effect = send(config, Context.get(context, HttpClient.HttpClient), request.right)
-          return config.verbose ? logged(effect) : effect
+          const effect = send(Context.get(context, HttpClient.HttpClient), request.right, scrubber(config.apiKey))
+          return config.verbose ? logged(info, effect) : effect
         }
       ),
       spanName,
