@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { validateBaseUrl } from "./internal/baseUrl.js"
-import { exchange, logged, type RequestInfo, type Scrub, scrubber } from "./internal/execute.js"
+import { decodeResponse, logged, type RequestInfo, send, withClientSpan } from "./internal/execute.js"
 import {
   ComponentsResponse,
   IncidentsResponse,
@@ -165,35 +165,27 @@ export interface Client {
 export class StatusPagePublic extends Context.Tag("@effect-statuspage/StatusPagePublic")<StatusPagePublic, Client>() {}
 
 /** What a request needs from the page; kept off the `Client` so the key never shows when it is printed. */
-interface Target {
+interface Page {
   readonly baseUrl: string
   readonly headers: Headers.Headers
-  readonly scrub: Scrub
+  /** The key, if any: scrubbed from every error. */
+  readonly secrets: ReadonlyArray<string>
   readonly verbose: boolean
 }
 
 /** One public endpoint: its request info and decoder are built once, here. */
 const declare = <A, I>(name: string, endpoint: string, schema: Schema.Schema<A, I>) => {
   const info: RequestInfo = { method: "GET", urlTemplate: `/api/v2/${endpoint}.json` }
-  const send = exchange(info, Schema.decodeUnknownEither(schema))
-  const spanName = `StatusPage.public.${name}`
-  const spanOptions = {
-    kind: "client",
-    captureStackTrace: false,
-    attributes: { "http.request.method": "GET", "url.template": info.urlTemplate }
-  } as const
-  return (target: Target): Effect.Effect<A, HttpError, HttpClient.HttpClient> =>
-    Effect.withSpan(
+  const onSuccess = decodeResponse(info, Schema.decodeUnknownEither(schema))
+  return (page: Page): Effect.Effect<A, HttpError, HttpClient.HttpClient> =>
+    withClientSpan(
+      `StatusPage.public.${name}`,
+      info,
       Effect.flatMap(HttpClient.HttpClient, (client) => {
-        const effect = send(
-          client,
-          HttpClientRequest.get(target.baseUrl + info.urlTemplate, { headers: target.headers }),
-          target.scrub
-        )
-        return target.verbose ? logged(info, effect) : effect
-      }),
-      spanName,
-      spanOptions
+        const request = HttpClientRequest.get(page.baseUrl + info.urlTemplate, { headers: page.headers })
+        const effect = send({ info, secrets: page.secrets }, client, request, onSuccess)
+        return page.verbose ? logged(info, effect) : effect
+      })
     )
 }
 
@@ -234,26 +226,26 @@ export const make = (options: Options): Effect.Effect<Client, ConfigurationError
       })
     }
     const userAgent = options.userAgent?.trim()
-    const target: Target = {
+    const page: Page = {
       baseUrl,
       headers: Headers.fromInput({
         "user-agent": userAgent === undefined || userAgent === "" ? defaultUserAgent : userAgent,
         accept: "application/json",
         ...(key === undefined ? {} : { authorization: `OAuth ${key}` })
       }),
-      scrub: scrubber(key === undefined ? undefined : Redacted.make(key)),
+      secrets: key === undefined ? [] : [key],
       verbose: options.verbose ?? false
     }
     return {
       baseUrl,
-      summary: () => endpoints.summary(target),
-      status: () => endpoints.status(target),
-      components: () => endpoints.components(target),
-      incidents: () => endpoints.incidents(target),
-      unresolvedIncidents: () => endpoints.unresolvedIncidents(target),
-      scheduledMaintenances: () => endpoints.scheduledMaintenances(target),
-      upcomingMaintenances: () => endpoints.upcomingMaintenances(target),
-      activeMaintenances: () => endpoints.activeMaintenances(target)
+      summary: () => endpoints.summary(page),
+      status: () => endpoints.status(page),
+      components: () => endpoints.components(page),
+      incidents: () => endpoints.incidents(page),
+      unresolvedIncidents: () => endpoints.unresolvedIncidents(page),
+      scheduledMaintenances: () => endpoints.scheduledMaintenances(page),
+      upcomingMaintenances: () => endpoints.upcomingMaintenances(page),
+      activeMaintenances: () => endpoints.activeMaintenances(page)
     }
   })
 
