@@ -99,6 +99,13 @@ export * as Pages from "./Pages.js"
 export * as Permissions from "./Permissions.js"
 
 /**
+ * The escape hatch: any method on any path, through the same auth, checks, errors and policies as the actions.
+ *
+ * @since 0.1.0
+ */
+export * as Raw from "./Raw.js"
+
+/**
  * The status embed config: how the embeddable status widget looks.
  *
  * @since 0.1.0

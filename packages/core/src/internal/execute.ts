@@ -358,7 +358,7 @@ const toFormParams = (encoded: Record<string, unknown>): Array<[string, string]>
           : [[key, String(value)]]
   )
 
-const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamValue> => {
+export const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamValue> => {
   const out: Record<string, UrlParamValue> = {}
   for (const key in encoded) {
     const value = encoded[key]
