@@ -32,22 +32,7 @@ export {
    * @since 0.1.0
    * @category Schemas
    */
-  AffectedComponent,
-  /**
-   * @since 0.1.0
-   * @category Schemas
-   */
   ComponentsResponse,
-  /**
-   * @since 0.1.0
-   * @category Schemas
-   */
-  Impact,
-  /**
-   * @since 0.1.0
-   * @category Schemas
-   */
-  IncidentStatus,
   /**
    * @since 0.1.0
    * @category Schemas
@@ -78,6 +63,11 @@ export {
    * @category Schemas
    */
   PublicIncident,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicIncidentStatus,
   /**
    * @since 0.1.0
    * @category Schemas

@@ -7,18 +7,21 @@
 import * as Schema from "effect/Schema"
 import { optional, optionalNullable, Timestamp } from "./common.js"
 import { ComponentStatus } from "./component.js"
+import { AffectedComponent, Impact } from "./incident.js"
 
 /** The page's rollup indicator. `maintenance` is not in the documentation but pages report it during maintenances. */
 export const StatusIndicator = Schema.Literal("none", "minor", "major", "critical", "maintenance")
 export type StatusIndicator = typeof StatusIndicator.Type
 
-/** The severity of an incident; maintenances have `maintenance`. */
-export const Impact = Schema.Literal("none", "maintenance", "minor", "major", "critical")
-export type Impact = typeof Impact.Type
-
 /** The states of a realtime incident, `postmortem` included (the Manage API's spec lacks it). */
-export const IncidentStatus = Schema.Literal("investigating", "identified", "monitoring", "resolved", "postmortem")
-export type IncidentStatus = typeof IncidentStatus.Type
+export const PublicIncidentStatus = Schema.Literal(
+  "investigating",
+  "identified",
+  "monitoring",
+  "resolved",
+  "postmortem"
+)
+export type PublicIncidentStatus = typeof PublicIncidentStatus.Type
 
 /** The states of a scheduled maintenance. */
 export const MaintenanceStatus = Schema.Literal("scheduled", "in_progress", "verifying", "completed")
@@ -65,14 +68,6 @@ export const PublicComponent = Schema.Struct({
 }).annotations({ identifier: "PublicComponent" })
 export type PublicComponent = typeof PublicComponent.Type
 
-export const AffectedComponent = Schema.Struct({
-  code: Schema.String,
-  name: Schema.String,
-  old_status: ComponentStatus,
-  new_status: ComponentStatus
-}).annotations({ identifier: "AffectedComponent" })
-export type AffectedComponent = typeof AffectedComponent.Type
-
 const update = <S extends Schema.Schema.Any>(status: S) =>
   Schema.Struct({
     id: Schema.String,
@@ -107,10 +102,10 @@ const incidentFields = <S extends Schema.Schema.Any>(status: S) => ({
   components: optional(Schema.Array(PublicComponent))
 })
 
-export const PublicIncidentUpdate = update(IncidentStatus).annotations({ identifier: "PublicIncidentUpdate" })
+export const PublicIncidentUpdate = update(PublicIncidentStatus).annotations({ identifier: "PublicIncidentUpdate" })
 export type PublicIncidentUpdate = typeof PublicIncidentUpdate.Type
 
-export const PublicIncident = Schema.Struct(incidentFields(IncidentStatus)).annotations({
+export const PublicIncident = Schema.Struct(incidentFields(PublicIncidentStatus)).annotations({
   identifier: "PublicIncident"
 })
 export type PublicIncident = typeof PublicIncident.Type

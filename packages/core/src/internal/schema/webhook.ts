@@ -7,14 +7,8 @@
 import * as Schema from "effect/Schema"
 import { optional, optionalNullable, Timestamp } from "./common.js"
 import { ComponentStatus } from "./component.js"
-import {
-  AffectedComponent,
-  componentFields,
-  Impact,
-  IncidentStatus,
-  MaintenanceStatus,
-  StatusIndicator
-} from "./public.js"
+import { AffectedComponent, Impact, IncidentStatus } from "./incident.js"
+import { componentFields, StatusIndicator } from "./public.js"
 
 export const WebhookMeta = Schema.Struct({
   /** A per-subscriber unsubscribe URL. */
@@ -46,13 +40,10 @@ export const ComponentUpdate = Schema.Struct({
 }).annotations({ identifier: "ComponentUpdate" })
 export type ComponentUpdate = typeof ComponentUpdate.Type
 
-/** Incidents and maintenances share one record; so do their updates' statuses. */
-const AnyIncidentStatus = Schema.Union(IncidentStatus, MaintenanceStatus)
-
 export const WebhookIncidentUpdate = Schema.Struct({
   id: Schema.String,
   incident_id: Schema.String,
-  status: AnyIncidentStatus,
+  status: IncidentStatus,
   body: Schema.String,
   created_at: Timestamp,
   updated_at: Timestamp,
@@ -69,7 +60,7 @@ export const WebhookIncident = Schema.Struct({
   id: Schema.String,
   page_id: Schema.String,
   name: Schema.String,
-  status: AnyIncidentStatus,
+  status: IncidentStatus,
   impact: Impact,
   impact_override: optionalNullable(Impact),
   created_at: Timestamp,
@@ -96,7 +87,7 @@ export const WebhookIncident = Schema.Struct({
   postmortem_published_at: optionalNullable(Timestamp),
   postmortem_notified_subscribers: optional(Schema.Boolean),
   postmortem_notified_twitter: optional(Schema.Boolean),
-  /** Newest first: `[0]` is the update that triggered the delivery. */
+  /** Newest first: `[0]` is the update that triggered the delivery. Maintenances arrive here too. */
   incident_updates: Schema.Array(WebhookIncidentUpdate),
   components: optional(Schema.Array(WebhookComponent))
 }).annotations({ identifier: "WebhookIncident" })
