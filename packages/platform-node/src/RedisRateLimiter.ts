@@ -94,10 +94,13 @@ export const makeStore = (redis: Redis, options: Omit<StoreOptions, "redis"> = {
   }
   const unpaced: RateLimiter.Attempt = { _tag: "Admitted", done: Effect.void }
   const call = <A>(what: string, run: () => Promise<A>) =>
-    Effect.tryPromise(run).pipe(
-      Effect.timeoutFail({ duration: commandTimeout, onTimeout: () => new Error(`no answer in ${commandTimeout}`) }),
-      Effect.tapError((error) =>
-        Effect.logWarning(`effect-statuspage: Redis rate limiter ${what} failed (${String(error)}); sending unpaced`)
+    Effect.tryPromise({ try: run, catch: (error) => (error instanceof Error ? error.message : String(error)) }).pipe(
+      Effect.timeoutFail({
+        duration: commandTimeout,
+        onTimeout: () => `no answer in ${Duration.format(commandTimeout)}`
+      }),
+      Effect.tapError((reason) =>
+        Effect.logWarning(`effect-statuspage: Redis rate limiter ${what} failed (${reason}); sending unpaced`)
       ),
       Effect.option
     )
