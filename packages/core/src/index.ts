@@ -36,3 +36,10 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
+
+/**
+ * A fake Statuspage: in-memory, stateful, with knobs for tests; in-process or behind any `HttpServer`.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageTest from "./StatusPageTest.js"
