@@ -5,13 +5,7 @@ import * as Layer from "effect/Layer"
 import { API_KEY, component, configLayer, PAGE_ID } from "./support/fixtures.js"
 import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
 
-const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof RecordingHttpClient.make>[0]) => {
-  const http = RecordingHttpClient.make(answer)
-  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
-    result,
-    requests: http.requests
-  }))
-}
+const run = RecordingHttpClient.run
 
 describe("Components", () => {
   it.effect("list sends GET with paging params and the OAuth header, and decodes the array", () =>

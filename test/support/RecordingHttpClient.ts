@@ -2,10 +2,14 @@
  * A fake `HttpClient` that records every request and answers with canned responses: for asserting the exact wire
  * format of an action without any server.
  */
+
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import { configLayer } from "./fixtures.js"
 
 export interface RecordedRequest {
   readonly method: string
@@ -66,4 +70,26 @@ export const make = (answer: ReadonlyArray<CannedResponse> | ((request: Recorded
     })
   )
   return { layer: Layer.succeed(HttpClient.HttpClient, client), requests, client }
+}
+
+/** Runs an action against a fresh recording client and the test config: its result and what went on the wire. */
+export const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof make>[0]) => {
+  const http = make(answer)
+  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
+    result,
+    requests: http.requests
+  }))
+}
+
+/** Asserts that the input was rejected before sending: nothing went out, and the error points at `field`. */
+export const assertRejected = (
+  outcome: { readonly result: Either.Either<unknown, unknown>; readonly requests: ReadonlyArray<RecordedRequest> },
+  field: string
+) => {
+  assert.strictEqual(outcome.requests.length, 0, "nothing is sent")
+  assert.isTrue(Either.isLeft(outcome.result), "the action fails")
+  const error = Either.isLeft(outcome.result) ? (outcome.result.left as any) : undefined
+  assert.strictEqual(error?._tag, "RequestError")
+  assert.strictEqual(error?.reason, "InvalidInput")
+  assert.strictEqual(error?.errors[0]?.field, field)
 }

@@ -13,6 +13,13 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
+import * as IncidentPostmortems from "./IncidentPostmortems.js"
+import * as Incidents from "./Incidents.js"
+import * as IncidentTemplates from "./IncidentTemplates.js"
+import * as IncidentUpdates from "./IncidentUpdates.js"
+import * as PageAccessGroups from "./PageAccessGroups.js"
+import * as PageAccessUsers from "./PageAccessUsers.js"
+import * as Pages from "./Pages.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 
 /**
@@ -23,7 +30,14 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  * @category Groups
  */
 export const groups = {
-  components: Components
+  components: Components,
+  pages: Pages,
+  incidents: Incidents,
+  incidentUpdates: IncidentUpdates,
+  incidentPostmortems: IncidentPostmortems,
+  incidentTemplates: IncidentTemplates,
+  pageAccessUsers: PageAccessUsers,
+  pageAccessGroups: PageAccessGroups
 } as const
 
 /**

@@ -17,6 +17,52 @@ export * as Components from "./Components.js"
 export * as Endpoint from "./Endpoint.js"
 
 /**
+ * Incident postmortems: write a draft, publish it, revert it to a draft, or delete it.
+ *
+ * @since 0.1.0
+ */
+export * as IncidentPostmortems from "./IncidentPostmortems.js"
+
+/**
+ * Incidents: realtime incidents and scheduled maintenances, with their timeline of updates.
+ *
+ * @since 0.1.0
+ */
+export * as Incidents from "./Incidents.js"
+
+/**
+ * Incident templates: canned names and messages for new incidents.
+ *
+ * @since 0.1.0
+ */
+export * as IncidentTemplates from "./IncidentTemplates.js"
+
+/**
+ * Incident updates: editing the entries of an incident's timeline.
+ *
+ * @since 0.1.0
+ */
+export * as IncidentUpdates from "./IncidentUpdates.js"
+/**
+ * Page access groups: sets of page access users and the components they may see.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessGroups from "./PageAccessGroups.js"
+/**
+ * Page access users: who may see an audience-specific page, and which components and metrics.
+ *
+ * @since 0.1.0
+ */
+export * as PageAccessUsers from "./PageAccessUsers.js"
+/**
+ * Pages: the status pages of the account, and the settings of each.
+ *
+ * @since 0.1.0
+ */
+export * as Pages from "./Pages.js"
+
+/**
  * The seed-style facade: `client.components.list()`.
  *
  * @since 0.1.0

@@ -33,4 +33,3 @@ export type MetricPoint = typeof MetricPoint.Type
 
 /** Points keyed by metric id, as both metric-data POSTs use them. */
 export const MetricPointsById = Schema.Record({ key: Schema.String, value: Schema.Array(MetricPoint) })
-
