@@ -20,8 +20,9 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { Control, ConnectionDropped, makeApp } from "./internal/fake/app.js"
+import { type ConnectionDropped, Control, makeApp } from "./internal/fake/app.js"
 import { idGenerator } from "./internal/fake/ids.js"
+import { routes } from "./internal/fake/router.js"
 import { Store } from "./internal/fake/store.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
@@ -114,6 +115,17 @@ export interface Options {
 }
 
 /**
+ * The declared endpoints the fake has no handler for (it answers them 501), e.g. `["pages.get"]`. Empty when the
+ * fake covers the whole client.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const unhandled: ReadonlyArray<string> = routes
+  .filter((r) => r.handler === undefined)
+  .map((r) => r.endpoint.name)
+
+/**
  * The key the fake accepts unless told otherwise.
  *
  * @since 0.1.0
@@ -132,7 +144,11 @@ export interface Service {
   readonly pageId: string
   readonly organizationId: string
   /** The fake as an `HttpApp`; serve it with any `HttpServer` (close the connection on `ConnectionDropped`). */
-  readonly app: Effect.Effect<HttpServerResponse.HttpServerResponse, ConnectionDropped, HttpServerRequest.HttpServerRequest>
+  readonly app: Effect.Effect<
+    HttpServerResponse.HttpServerResponse,
+    ConnectionDropped,
+    HttpServerRequest.HttpServerRequest
+  >
   /** Every request so far, oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<LoggedRequest>>
   readonly clearRequests: Effect.Effect<void>
@@ -252,7 +268,9 @@ export const toWebHandler =
       fake.app.pipe(
         Effect.provideService(HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(request)),
         Effect.map((response) => HttpServerResponse.toWeb(response)),
-        Effect.catchTag("ConnectionDropped", () => Effect.die(new TypeError("the fake Statuspage closed the connection")))
+        Effect.catchTag("ConnectionDropped", () =>
+          Effect.die(new TypeError("the fake Statuspage closed the connection"))
+        )
       )
     )
 

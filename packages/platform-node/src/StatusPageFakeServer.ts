@@ -72,7 +72,9 @@ export const layer = (
   Layer.unwrapEffect(
     Effect.map(StatusPageTest.make(options), (fake) =>
       HttpServer.serve(nodeApp(fake)).pipe(
-        Layer.provideMerge(NodeHttpServer.layerServer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })),
+        Layer.provideMerge(
+          NodeHttpServer.layerServer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })
+        ),
         Layer.merge(Layer.succeed(StatusPageTest.FakeStatusPage, fake))
       )
     )

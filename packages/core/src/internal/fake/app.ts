@@ -50,7 +50,9 @@ export class Control {
 }
 
 const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
-  body === undefined ? HttpServerResponse.empty({ status, headers }) : HttpServerResponse.unsafeJson(body, { status, headers })
+  body === undefined
+    ? HttpServerResponse.empty({ status, headers })
+    : HttpServerResponse.unsafeJson(body, { status, headers })
 
 /** The key from `Authorization: OAuth <key>`, or from `?api_key=` which the API also accepts. */
 const presentedKey = (request: HttpServerRequest.HttpServerRequest, query: URLSearchParams): string | undefined => {
@@ -96,7 +98,13 @@ const rateLimited = (control: Control, key: string, now: number): Answer | undef
   }
 }
 
-const answerOf = (control: Control, request: HttpServerRequest.HttpServerRequest, url: URL, body: string, now: number) =>
+const answerOf = (
+  control: Control,
+  request: HttpServerRequest.HttpServerRequest,
+  url: URL,
+  body: string,
+  now: number
+) =>
   Effect.gen(function* () {
     const fault = Control.take(control.faults)
     if (fault !== undefined) {

@@ -15,9 +15,7 @@ export const componentsTable = (store: Store) => store.table<Component>("compone
 
 /** The components of a page (group rows included), by position. */
 export const pageComponents = (store: Store, pageId: string): Array<Component> =>
-  [...componentsTable(store).values()]
-    .filter((c) => c.page_id === pageId)
-    .sort((a, b) => a.position - b.position)
+  [...componentsTable(store).values()].filter((c) => c.page_id === pageId).sort((a, b) => a.position - b.position)
 
 /** A component of `pageId`, or a 404. */
 export const findComponent = (store: Store, pageId: string, id: string | undefined) =>
@@ -51,9 +49,7 @@ const joinGroup = (store: Store, memberId: string, groupId: string, now: string)
 const checkGroup = (store: Store, pageId: string, groupId: string | null | undefined) => {
   if (groupId === undefined || groupId === null) return Effect.void
   const group = componentsTable(store).get(groupId)
-  return group !== undefined && group.group && group.page_id === pageId
-    ? Effect.void
-    : Effect.fail(unprocessable("Group could not be found"))
+  return group?.group && group.page_id === pageId ? Effect.void : Effect.fail(unprocessable("Group could not be found"))
 }
 
 export const components: GroupHandlers<typeof Components> = {

@@ -26,11 +26,11 @@ export interface Route {
   readonly encodeSuccess: ((a: unknown) => Either.Either<unknown, ParseResult.ParseError>) | undefined
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 const makeRoute = (group: string, name: string, endpoint: Endpoint): Route => {
   const { literals } = endpoint.compiledPath
-  const pattern = new RegExp(`^${literals.map(escape).join("([^/]+)")}$`)
+  const pattern = new RegExp(`^${literals.map(escapeRegExp).join("([^/]+)")}$`)
   const groupHandlers = handlers[group as keyof typeof handlers] as Record<string, Handler<any, any>> | undefined
   return {
     endpoint,
@@ -91,7 +91,9 @@ const capPageSize = (endpoint: Endpoint, query: URLSearchParams): Array<[string,
   const entries = [...query.entries()].filter(([key]) => key !== "api_key")
   if (endpoint.paging === undefined) return entries
   return entries.map(([key, value]) =>
-    (key === "per_page" || key === "limit") && Number(value) > MAX_PAGE_SIZE ? [key, String(MAX_PAGE_SIZE)] : [key, value]
+    (key === "per_page" || key === "limit") && Number(value) > MAX_PAGE_SIZE
+      ? [key, String(MAX_PAGE_SIZE)]
+      : [key, value]
   )
 }
 
@@ -178,7 +180,10 @@ export const dispatch = (store: Store, request: IncomingRequest, now: string): E
       const encoded = route.encodeSuccess(listed)
       if (Either.isLeft(encoded)) {
         // a handler returned something its own endpoint cannot send: a bug in the fake, shown as such
-        return yield* failure(500, `the fake's ${endpoint.name} result does not match its schema: ${encoded.left.message}`)
+        return yield* failure(
+          500,
+          `the fake's ${endpoint.name} result does not match its schema: ${encoded.left.message}`
+        )
       }
       return { status: endpoint.successStatus, body: encoded.right, endpoint }
     })

@@ -3,8 +3,9 @@
  * numbers, booleans and arrays into strings (`key=v`, `key[]=v`), so the fake turns them back by looking at the
  * encoded side of the schema before decoding with it.
  */
-import * as AST from "effect/SchemaAST"
+
 import type * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 
 type Kind = "string" | "number" | "boolean" | "array"
 
