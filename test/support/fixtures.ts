@@ -31,3 +31,36 @@ export const component = (overrides: Record<string, unknown> = {}) => ({
   start_date: "2024-05-14",
   ...overrides
 })
+
+/** A component group as the API returns it (components as ids, position as a number). */
+export const group = (overrides: Record<string, unknown> = {}) => ({
+  id: "r6qmcd0cx8dh",
+  page_id: PAGE_ID,
+  name: "Backend",
+  description: "Servers behind the API",
+  components: ["ftgks51sfs2d", "8kbf7d35c070"],
+  position: 2,
+  created_at: "2024-05-14T14:22:39.441-06:00",
+  updated_at: "2024-05-14T20:22:39Z",
+  ...overrides
+})
+
+/** An email subscriber as the API returns it: `components` is a list of ids, unused contact fields are null. */
+export const subscriber = (overrides: Record<string, unknown> = {}) => ({
+  id: "wxz6mz7rlj3n",
+  mode: "email",
+  skip_confirmation_notification: false,
+  email: "ops@example.com",
+  endpoint: null,
+  phone_number: null,
+  phone_country: null,
+  display_phone_number: null,
+  obfuscated_channel_name: null,
+  workspace_name: null,
+  quarantined_at: null,
+  purge_at: null,
+  components: ["ftgks51sfs2d"],
+  page_access_user_id: null,
+  created_at: "2024-05-14T14:22:39.441-06:00",
+  ...overrides
+})

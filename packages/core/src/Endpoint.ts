@@ -56,6 +56,8 @@ export interface Endpoint {
   readonly paging: Paging | undefined
   /** Set when the endpoint is not in the current official spec, with the reason. */
   readonly deprecated: string | undefined
+  /** Input fields that carry credentials: their values are kept out of every error. */
+  readonly secrets: ReadonlyArray<string>
 }
 
 /**
@@ -138,6 +140,7 @@ export interface Declaration<Path extends string, Q, B, Out> {
   readonly successStatus?: number
   readonly paging?: Paging
   readonly deprecated?: string
+  readonly secrets?: ReadonlyArray<string>
 }
 
 /**
@@ -162,7 +165,8 @@ export const make = <const Path extends string, Q = void, B = void, Out = void>(
     success: declaration.success,
     successStatus: declaration.successStatus ?? (declaration.method === "POST" ? 201 : 200),
     paging: declaration.paging,
-    deprecated: declaration.deprecated
+    deprecated: declaration.deprecated,
+    secrets: declaration.secrets ?? []
   }
   const run = execute(endpoint)
   const action = (...args: ReadonlyArray<unknown>) => run(args)

@@ -11,16 +11,24 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ComponentGroups from "./ComponentGroups.js"
 import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
 import * as IncidentPostmortems from "./IncidentPostmortems.js"
+import * as IncidentSubscribers from "./IncidentSubscribers.js"
 import * as Incidents from "./Incidents.js"
 import * as IncidentTemplates from "./IncidentTemplates.js"
 import * as IncidentUpdates from "./IncidentUpdates.js"
+import * as Metrics from "./Metrics.js"
+import * as MetricsProviders from "./MetricsProviders.js"
 import * as PageAccessGroups from "./PageAccessGroups.js"
 import * as PageAccessUsers from "./PageAccessUsers.js"
 import * as Pages from "./Pages.js"
+import * as Permissions from "./Permissions.js"
+import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
+import * as Subscribers from "./Subscribers.js"
+import * as Users from "./Users.js"
 
 /**
  * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
@@ -31,13 +39,21 @@ import type { StatusPageConfig } from "./StatusPageConfig.js"
  */
 export const groups = {
   components: Components,
+  componentGroups: ComponentGroups,
+  subscribers: Subscribers,
+  incidentSubscribers: IncidentSubscribers,
+  statusEmbedConfig: StatusEmbedConfig,
   pages: Pages,
   incidents: Incidents,
   incidentUpdates: IncidentUpdates,
   incidentPostmortems: IncidentPostmortems,
   incidentTemplates: IncidentTemplates,
   pageAccessUsers: PageAccessUsers,
-  pageAccessGroups: PageAccessGroups
+  pageAccessGroups: PageAccessGroups,
+  metrics: Metrics,
+  metricsProviders: MetricsProviders,
+  users: Users,
+  permissions: Permissions
 } as const
 
 /**

@@ -28,7 +28,7 @@ import {
   type StatusPageError
 } from "../StatusPageError.js"
 import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
-import { fill, idProblem } from "./path.js"
+import { type CompiledPath, fill, idProblem } from "./path.js"
 import { requestHeaders } from "./requestHeaders.js"
 
 /** What identifies the request in every error: never a filled URL. */
@@ -68,10 +68,14 @@ export const invalidInput = (info: RequestInfo, field: string, problem: string):
     errors: [field === "" ? { message: problem } : { message: problem, field }]
   })
 
-/** Removes the API key from any text that came from outside (a server may echo what it received). */
-const scrubber = (config: StatusPageConfig.Service) => {
-  const key = Redacted.value(config.apiKey)
-  return (text: string): string => (text.includes(key) ? text.split(key).join("<redacted>") : text)
+/**
+ * Removes the API key, and any credential the request carried, from text that came from outside (a server may echo
+ * what it received).
+ */
+const scrubber = (config: StatusPageConfig.Service, secrets: ReadonlyArray<string> = []) => {
+  const hidden = [Redacted.value(config.apiKey), ...secrets].filter((s) => s !== "")
+  return (text: string): string =>
+    hidden.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join("<redacted>") : out), text)
 }
 
 const statusReason = {
@@ -88,13 +92,14 @@ const statusReason = {
 export const errorFromResponse = (
   info: RequestInfo,
   config: StatusPageConfig.Service,
-  response: HttpClientResponse.HttpClientResponse
+  response: HttpClientResponse.HttpClientResponse,
+  secrets?: ReadonlyArray<string>
 ): Effect.Effect<StatusPageError> =>
   Effect.flatMap(
     Effect.orElseSucceed(response.text, () => ""),
     (rawText) =>
       Effect.map(Clock.currentTimeMillis, (now) => {
-        const scrub = scrubber(config)
+        const scrub = scrubber(config, secrets)
         const text = scrub(rawText)
         const status = response.status
         const errors = parseErrorBody(text)
@@ -162,45 +167,177 @@ export const errorFromHttpClient = (info: RequestInfo, error: HttpClientError.Ht
   })
 }
 
-/** Decodes a 2xx body with the endpoint's schema; a mismatch is a `ServerError` naming the field that drifted. */
-const decodeBody = <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>) => {
-  return (response: HttpClientResponse.HttpClientResponse, config: StatusPageConfig.Service) =>
-    Effect.flatMap(
-      Effect.mapError(response.text, (error) => errorFromHttpClient(info, error)),
-      (text): Effect.Effect<A, ServerError | RequestError> => {
-        let json: unknown
-        try {
-          json = JSON.parse(text)
-        } catch {
-          return Effect.fail(
-            new ServerError({
-              ...base(
-                info,
-                `${info.method} ${info.urlTemplate} answered ${response.status} with a body that is not JSON`
-              ),
-              httpStatus: response.status,
-              reason: "Decode",
-              excerpt: scrubber(config)(excerpt(text))
-            })
-          )
-        }
-        const decoded = decode(json)
-        if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
-        const issue = firstIssue(decoded.left)
-        return Effect.fail(
-          new ServerError({
-            ...base(
-              info,
-              `${info.method} ${info.urlTemplate} answered ${response.status} with a body that does not match the schema at ${issue.path || "the top level"}: ${issue.message}`
-            ),
-            httpStatus: response.status,
-            reason: "Decode",
-            path: issue.path,
-            excerpt: scrubber(config)(excerpt(text))
+/** A function that keeps secrets out of text that came from outside. */
+export type Scrub = (text: string) => string
+
+const decodeFailure = (
+  info: RequestInfo,
+  status: number,
+  text: string,
+  scrub: Scrub,
+  problem: string,
+  path?: string
+): ServerError =>
+  new ServerError({
+    ...base(info, `${info.method} ${info.urlTemplate} answered ${status} with a body that ${problem}`),
+    httpStatus: status,
+    reason: "Decode",
+    ...(path === undefined ? {} : { path }),
+    excerpt: scrub(excerpt(text))
+  })
+
+/** Parses a 2xx body as JSON; a body that is not JSON is a `ServerError`. */
+export const parseJson = (
+  info: RequestInfo,
+  status: number,
+  text: string,
+  scrub: Scrub
+): Either.Either<unknown, ServerError> => {
+  try {
+    return Either.right(JSON.parse(text))
+  } catch {
+    return Either.left(decodeFailure(info, status, text, scrub, "is not JSON"))
+  }
+}
+
+/** Parses and decodes a 2xx body; a mismatch is a `ServerError` naming the field that drifted. */
+export const decodeJson = <A>(
+  info: RequestInfo,
+  status: number,
+  text: string,
+  scrub: Scrub,
+  decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>
+): Either.Either<A, ServerError> =>
+  Either.flatMap(parseJson(info, status, text, scrub), (json) =>
+    Either.mapLeft(decode(json), (error) => {
+      const issue = firstIssue(error)
+      return decodeFailure(
+        info,
+        status,
+        text,
+        scrub,
+        `does not match the schema at ${issue.path || "the top level"}: ${issue.message}`,
+        issue.path
+      )
+    })
+  )
+
+/** Reads a response body; a failure while reading is a transport failure. */
+export const readText = (
+  info: RequestInfo,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<string, RequestError> => Effect.mapError(response.text, (error) => errorFromHttpClient(info, error))
+
+/** Where a request goes and what it may not leak. */
+export interface Target {
+  readonly info: RequestInfo
+  readonly config: StatusPageConfig.Service
+  /** Credentials the request carries besides the API key. */
+  readonly secrets: ReadonlyArray<string>
+}
+
+/**
+ * Fills a path template: `page_id` from the call or the config, `organization_id` from the config, every other
+ * placeholder from `idOf`. Each value is checked and percent-encoded; a bad one is an `InvalidInput`.
+ */
+export const fillPath = (
+  compiledPath: CompiledPath,
+  info: RequestInfo,
+  action: string,
+  config: StatusPageConfig.Service,
+  pageId: string | undefined,
+  idOf: (param: string) => unknown
+): Either.Either<string, RequestError | ConfigurationError> => {
+  const values: Array<string> = []
+  for (const param of compiledPath.params) {
+    let value: unknown
+    if (param === "page_id") {
+      value = pageId ?? config.pageId
+    } else if (param === "organization_id") {
+      if (config.organizationId._tag === "None") {
+        return Either.left(
+          new ConfigurationError({
+            reason: "Missing",
+            setting: "organizationId (STATUSPAGE_ORGANIZATION_ID)",
+            message: `${action} is an organization action: set organizationId (STATUSPAGE_ORGANIZATION_ID)`
           })
         )
       }
-    )
+      value = config.organizationId.value
+    } else {
+      value = idOf(param)
+    }
+    const problem = idProblem(value)
+    if (problem !== undefined) return Either.left(invalidInput(info, param, problem))
+    values.push(value as string)
+  }
+  return Either.right(config.baseUrl + fill(compiledPath, values))
+}
+
+/**
+ * Sends a request through the client in context and hands a 2xx response to `onSuccess`; any other status and any
+ * transport failure become their tagged error.
+ */
+export const send = <A>(
+  target: Target,
+  client: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  onSuccess: (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) => Effect.Effect<A, StatusPageError>
+): Effect.Effect<A, StatusPageError> =>
+  Effect.flatMap(
+    Effect.mapError(client.execute(request), (error) => errorFromHttpClient(target.info, error)),
+    (response) => {
+      const status = response.status
+      const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
+      if (status < 200 || status >= 300) {
+        return Effect.zipRight(
+          annotate,
+          Effect.flatMap(errorFromResponse(target.info, target.config, response, target.secrets), Effect.fail)
+        )
+      }
+      return Effect.zipRight(annotate, onSuccess(response, scrubber(target.config, target.secrets)))
+    }
+  )
+
+const logged = <A>(info: RequestInfo, effect: Effect.Effect<A, StatusPageError>) =>
+  Effect.flatMap(Clock.currentTimeMillis, (start) =>
+    Effect.tapBoth(effect, {
+      onSuccess: () =>
+        Effect.flatMap(Clock.currentTimeMillis, (end) =>
+          Effect.logDebug(`${info.method} ${info.urlTemplate} ok in ${end - start}ms`)
+        ),
+      onFailure: (error) =>
+        Effect.flatMap(Clock.currentTimeMillis, (end) =>
+          Effect.logDebug(
+            `${info.method} ${info.urlTemplate} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
+          )
+        )
+    })
+  )
+
+/**
+ * Runs one request in its client span (`url.template`, never the filled URL), with debug logs when the config is
+ * verbose.
+ */
+export const instrument = <A>(
+  spanName: string,
+  info: RequestInfo,
+  run: (config: StatusPageConfig.Service, client: HttpClient.HttpClient) => Effect.Effect<A, StatusPageError>
+): Effect.Effect<A, StatusPageError, StatusPageConfig.StatusPageConfig | HttpClient.HttpClient> => {
+  const spanOptions = {
+    kind: "client",
+    captureStackTrace: false,
+    attributes: { "http.request.method": info.method, "url.template": info.urlTemplate }
+  } as const
+  return Effect.withSpan(
+    Effect.contextWithEffect((context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>) => {
+      const config = Context.get(context, StatusPageConfig.StatusPageConfig)
+      const effect = run(config, Context.get(context, HttpClient.HttpClient))
+      return config.verbose ? logged(info, effect) : effect
+    }),
+    spanName,
+    spanOptions
+  )
 }
 
 type UrlParamValue = string | ReadonlyArray<string>
@@ -228,6 +365,15 @@ const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamV
 
 const inputOptions = { onExcessProperty: "error", errors: "first" } as const
 
+/** The values of an input's credential fields, plain or `Redacted`. */
+const secretValues = (fields: ReadonlyArray<string>, input: unknown): ReadonlyArray<string> => {
+  if (fields.length === 0 || typeof input !== "object" || input === null) return []
+  return fields.flatMap((field) => {
+    const value: unknown = (input as Record<string, unknown>)[field]
+    return typeof value === "string" ? [value] : Redacted.isRedacted(value) ? [String(Redacted.value(value))] : []
+  })
+}
+
 /**
  * Compiles an endpoint into the function its action calls with `(ids..., input?, options?)`.
  */
@@ -237,48 +383,25 @@ export const execute = (endpoint: Endpoint) => {
   const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
   const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
   const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
-  const decode = endpoint.success && decodeBody(info, Schema.decodeUnknownEither(endpoint.success))
+  const decode = endpoint.success && Schema.decodeUnknownEither(endpoint.success)
   const makeRequest = HttpClientRequest.make(endpoint.method) as (
     url: string,
     options: HttpClientRequest.Options.NoUrl
   ) => HttpClientRequest.HttpClientRequest
-  const spanName = `StatusPage.${endpoint.name}`
-  const spanOptions = {
-    kind: "client",
-    captureStackTrace: false,
-    attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path }
-  } as const
+  const onSuccess = (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) =>
+    decode === undefined
+      ? Effect.asVoid(Effect.orElseSucceed(response.text, () => ""))
+      : Effect.flatMap(readText(info, response), (text) => decodeJson(info, response.status, text, scrub, decode))
 
   const buildRequest = (
     config: StatusPageConfig.Service,
-    args: ReadonlyArray<unknown>
+    args: ReadonlyArray<unknown>,
+    input: unknown
   ): Either.Either<HttpClientRequest.HttpClientRequest, RequestError | ConfigurationError> => {
     const options = args[idParams.length + (hasInput ? 1 : 0)] as CallOptions | undefined
-    const values: Array<string> = []
     let next = 0
-    for (const param of compiledPath.params) {
-      let value: unknown
-      if (param === "page_id") {
-        value = options?.pageId ?? config.pageId
-      } else if (param === "organization_id") {
-        if (config.organizationId._tag === "None") {
-          return Either.left(
-            new ConfigurationError({
-              reason: "Missing",
-              setting: "organizationId (STATUSPAGE_ORGANIZATION_ID)",
-              message: `${endpoint.name} is an organization action: set organizationId (STATUSPAGE_ORGANIZATION_ID)`
-            })
-          )
-        }
-        value = config.organizationId.value
-      } else {
-        value = args[next++]
-      }
-      const problem = idProblem(value)
-      if (problem !== undefined) return Either.left(invalidInput(info, param, problem))
-      values.push(value as string)
-    }
-    const input = hasInput ? (args[idParams.length] ?? {}) : undefined
+    const url = fillPath(compiledPath, info, endpoint.name, config, options?.pageId, () => args[next++])
+    if (Either.isLeft(url)) return Either.left(url.left)
     let urlParams: Record<string, UrlParamValue> | undefined
     let body: HttpClientRequest.Options.NoUrl["body"]
     if (encodeQuery !== undefined) {
@@ -301,7 +424,7 @@ export const execute = (endpoint: Endpoint) => {
           : HttpBody.unsafeJson(encoded.right)
     }
     return Either.right(
-      makeRequest(config.baseUrl + fill(compiledPath, values), {
+      makeRequest(url.right, {
         headers: requestHeaders(config),
         ...(urlParams === undefined ? {} : { urlParams }),
         ...(body === undefined ? {} : { body })
@@ -309,54 +432,11 @@ export const execute = (endpoint: Endpoint) => {
     )
   }
 
-  const send = (
-    config: StatusPageConfig.Service,
-    client: HttpClient.HttpClient,
-    request: HttpClientRequest.HttpClientRequest
-  ) =>
-    Effect.flatMap(
-      Effect.mapError(client.execute(request), (error) => errorFromHttpClient(info, error)),
-      (response): Effect.Effect<any, StatusPageError> => {
-        const status = response.status
-        const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
-        if (status < 200 || status >= 300) {
-          return Effect.zipRight(annotate, Effect.flatMap(errorFromResponse(info, config, response), Effect.fail))
-        }
-        return Effect.zipRight(
-          annotate,
-          decode === undefined ? Effect.asVoid(Effect.orElseSucceed(response.text, () => "")) : decode(response, config)
-        )
-      }
-    )
-
-  const logged = (effect: Effect.Effect<any, StatusPageError>) =>
-    Effect.flatMap(Clock.currentTimeMillis, (start) =>
-      Effect.tapBoth(effect, {
-        onSuccess: () =>
-          Effect.flatMap(Clock.currentTimeMillis, (end) =>
-            Effect.logDebug(`${endpoint.method} ${endpoint.path} ok in ${end - start}ms`)
-          ),
-        onFailure: (error) =>
-          Effect.flatMap(Clock.currentTimeMillis, (end) =>
-            Effect.logDebug(
-              `${endpoint.method} ${endpoint.path} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
-            )
-          )
-      })
-    )
-
   return (args: ReadonlyArray<unknown>): Effect.Effect<any, StatusPageError, any> =>
-    Effect.withSpan(
-      Effect.contextWithEffect(
-        (context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>) => {
-          const config = Context.get(context, StatusPageConfig.StatusPageConfig)
-          const request = buildRequest(config, args)
-          if (Either.isLeft(request)) return Effect.fail(request.left)
-          const effect = send(config, Context.get(context, HttpClient.HttpClient), request.right)
-          return config.verbose ? logged(effect) : effect
-        }
-      ),
-      spanName,
-      spanOptions
-    )
+    instrument(`StatusPage.${endpoint.name}`, info, (config, client) => {
+      const input = hasInput ? (args[idParams.length] ?? {}) : undefined
+      const request = buildRequest(config, args, input)
+      if (Either.isLeft(request)) return Effect.fail(request.left)
+      return send({ info, config, secrets: secretValues(endpoint.secrets, input) }, client, request.right, onSuccess)
+    })
 }

@@ -6,6 +6,7 @@
  * list cheap to decode. Fields the API always sends are required; fields behind feature flags or missing from older
  * payloads are optional; fields real payloads send as `null` are nullable. Unknown fields are dropped.
  */
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
 /** An ISO-8601 date-time string, with `Z` or a local offset. */
@@ -37,3 +38,48 @@ export const enveloped = <K extends string, A, I>(key: K, schema: Schema.Schema<
     decode: (wire: any) => wire[key],
     encode: (value) => ({ [key]: value })
   })
+
+/**
+ * A request body whose fields are enveloped except `beside`, which ride at the top level next to the envelope:
+ * callers pass `{ name, components, description }`, the wire carries
+ * `{"component_group": {"name": ..., "components": [...]}, "description": ...}`.
+ */
+export const envelopedBeside = <K extends string, In extends Schema.Struct.Fields, Out extends Schema.Struct.Fields>(
+  key: K,
+  inside: In,
+  beside: Out
+) => {
+  const besideKeys = new Set(Object.keys(beside))
+  const wire = Schema.Struct({ ...beside, [key]: Schema.Struct(inside) } as Out & { [P in K]: Schema.Struct<In> })
+  return Schema.transform(wire, Schema.typeSchema(Schema.Struct({ ...inside, ...beside })), {
+    strict: false,
+    decode: ({ [key]: envelope, ...rest }: any) => ({ ...envelope, ...rest }),
+    encode: (value: Record<string, unknown>) => {
+      const out: Record<string, unknown> = {}
+      const envelope: Record<string, unknown> = {}
+      for (const [field, v] of Object.entries(value)) (besideKeys.has(field) ? out : envelope)[field] = v
+      return { ...out, [key]: envelope }
+    }
+  })
+}
+
+/** A list of ids that must not be empty (the API refuses `[]` where it takes one). */
+export const IdList = Schema.Array(NonEmpty).pipe(Schema.minItems(1))
+
+/**
+ * A credential in a request body: callers pass a `Redacted` or a plain string, the wire carries the string. A bad
+ * value is reported without echoing it, and the action keeps the value out of every error (see `Endpoint.secrets`).
+ */
+const isSecret = (u: unknown): u is string | Redacted.Redacted<string> =>
+  typeof u === "string" || (Redacted.isRedacted(u) && typeof Redacted.value(u) === "string")
+
+export const Secret = Schema.transform(
+  Schema.String,
+  // one declared node, so that a bad value gets this message instead of one that prints it
+  Schema.declare(isSecret, { identifier: "Secret", message: () => "Expected a string or a Redacted string" }),
+  {
+    strict: true,
+    decode: (s) => s,
+    encode: (value) => (Redacted.isRedacted(value) ? Redacted.value(value) : value)
+  }
+)

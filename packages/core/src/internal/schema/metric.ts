@@ -1,5 +1,5 @@
 import * as Schema from "effect/Schema"
-import { optionalNullable, Timestamp } from "./common.js"
+import { NonEmpty, optional, optionalNullable, Timestamp } from "./common.js"
 
 /** A custom metric shown on the page. `y_axis_*` are floats here, though create bodies take integers. */
 export const Metric = Schema.Struct({
@@ -33,3 +33,45 @@ export type MetricPoint = typeof MetricPoint.Type
 
 /** Points keyed by metric id, as both metric-data POSTs use them. */
 export const MetricPointsById = Schema.Record({ key: Schema.String, value: Schema.Array(MetricPoint) })
+
+/** What `PATCH` and `PUT` on a metric accept. */
+export const MetricUpdate = Schema.Struct({
+  name: optional(NonEmpty),
+  metric_identifier: optional(Schema.String)
+}).annotations({ identifier: "MetricUpdate" })
+export type MetricUpdate = typeof MetricUpdate.Type
+
+/** A metric created under a provider. `transform` is one of `average`, `count`, `max`, `min`, `sum`. */
+export const MetricCreate = Schema.Struct({
+  name: NonEmpty,
+  metric_identifier: optional(Schema.String),
+  transform: optional(Schema.String),
+  suffix: optional(Schema.String),
+  y_axis_min: optional(Schema.Int),
+  y_axis_max: optional(Schema.Int),
+  y_axis_hidden: optional(Schema.Boolean),
+  display: optional(Schema.Boolean),
+  decimal_places: optional(Schema.Int),
+  tooltip_description: optional(Schema.String)
+}).annotations({ identifier: "MetricCreate" })
+export type MetricCreate = typeof MetricCreate.Type
+
+/** Points for several metrics at once: at least one metric id. */
+export const MetricPointsBatch = MetricPointsById.pipe(
+  Schema.filter((points) => Object.keys(points).length > 0 || "at least one metric id")
+).annotations({ identifier: "MetricPointsBatch" })
+
+/** The answer to `POST …/metrics/data`: the points as stored (timestamps snapped to 30-second slots), by metric id. */
+export const MetricAddResponse = MetricPointsById.annotations({ identifier: "MetricAddResponse" })
+export type MetricAddResponse = typeof MetricAddResponse.Type
+
+/** The answer to `POST …/metrics/{metric_id}/data`: the point as stored. */
+export const SingleMetricAddResponse = Schema.Struct({ data: MetricPoint }).annotations({
+  identifier: "SingleMetricAddResponse"
+})
+export type SingleMetricAddResponse = typeof SingleMetricAddResponse.Type
+
+/** A public metric provider of the 2016 API's `GET /metrics_providers`; its shape was never specified. */
+export const AvailableMetricsProvider = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+  identifier: "AvailableMetricsProvider"
+})
