@@ -6,7 +6,15 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
-import { Components, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
+import {
+  Components,
+  IncidentPostmortems,
+  Incidents,
+  IncidentTemplates,
+  IncidentUpdates,
+  StatusPageConfig,
+  StatusPageTest
+} from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -109,6 +117,113 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           assert.strictEqual(error._tag, "ResourceError")
           assert.strictEqual(error.reason, "Unprocessable")
           assert.strictEqual(error.httpStatus, 422)
+        }))
+    })
+
+    describe("incidents", () => {
+      test("an incident moves its components and appends an update on each status or body change", () =>
+        Effect.gen(function* () {
+          const api = yield* Components.create({ name: "API" })
+          const db = yield* Components.create({ name: "Database" })
+          const opened = yield* Incidents.create({
+            name: "Elevated errors",
+            body: "We are looking into it",
+            components: { [api.id]: "major_outage", [db.id]: "major_outage" }
+          })
+          assert.match(opened.id, STATUSPAGE_ID)
+          assert.strictEqual(opened.status, "investigating")
+          assert.strictEqual(opened.impact, "critical")
+          assert.deepStrictEqual(
+            opened.components.map((c) => [c.id, c.status]),
+            [
+              [api.id, "major_outage"],
+              [db.id, "major_outage"]
+            ]
+          )
+          assert.strictEqual(opened.incident_updates.length, 1)
+          assert.deepStrictEqual(
+            opened.incident_updates[0]!.affected_components?.map((a) => [a.code, a.old_status, a.new_status]),
+            [
+              [api.id, "operational", "major_outage"],
+              [db.id, "operational", "major_outage"]
+            ]
+          )
+          assert.strictEqual((yield* Components.get(api.id)).status, "major_outage")
+
+          yield* Incidents.update(opened.id, { status: "identified", body: "A bad deploy" })
+          yield* Incidents.update(opened.id, { name: "Elevated API errors" })
+          yield* Incidents.update(opened.id, { status: "monitoring", components: { [db.id]: "operational" } })
+          const resolved = yield* Incidents.update(opened.id, {
+            status: "resolved",
+            body: "Fixed",
+            components: { [api.id]: "operational" }
+          })
+          assert.deepStrictEqual(
+            resolved.incident_updates.map((u) => u.status),
+            ["resolved", "monitoring", "identified", "investigating"]
+          )
+          assert.strictEqual(resolved.name, "Elevated API errors")
+          assert.isString(resolved.resolved_at)
+          assert.isString(resolved.monitoring_at)
+          assert.strictEqual((yield* Components.get(api.id)).status, "operational")
+          assert.deepStrictEqual(yield* Incidents.listUnresolved(), [])
+
+          const update = resolved.incident_updates[0]!
+          const edited = yield* IncidentUpdates.update(opened.id, update.id, { body: "Fixed for good" })
+          assert.strictEqual(edited.body, "Fixed for good")
+          assert.strictEqual((yield* Incidents.get(opened.id)).incident_updates[0]!.body, "Fixed for good")
+        }))
+
+      test("a component the page does not have is a 422; an unknown incident a 404", () =>
+        Effect.gen(function* () {
+          const error = yield* failure(Incidents.create({ name: "x", components: { nosuchthing1: "major_outage" } }))
+          assert.strictEqual(error.reason, "Unprocessable")
+          assert.strictEqual((yield* failure(Incidents.get("nosuchthing1"))).reason, "NotFound")
+          assert.deepStrictEqual(yield* Incidents.list(), [])
+        }))
+
+      test("postmortems: draft, publish, revert, delete, mirrored on the incident", () =>
+        Effect.gen(function* () {
+          const incident = yield* Incidents.create({ name: "Outage", status: "resolved" })
+          assert.strictEqual((yield* failure(IncidentPostmortems.get(incident.id))).reason, "NotFound")
+          const draft = yield* IncidentPostmortems.saveDraft(incident.id, { body_draft: "What happened" })
+          assert.strictEqual(draft.body_draft, "What happened")
+          assert.strictEqual(draft.published_at, null)
+          const published = yield* IncidentPostmortems.publish(incident.id, { notify_subscribers: true })
+          assert.strictEqual(published.body, "What happened")
+          assert.isString(published.published_at)
+          const mirrored = yield* Incidents.get(incident.id)
+          assert.strictEqual(mirrored.postmortem_body, "What happened")
+          assert.strictEqual(mirrored.postmortem_published_at, published.published_at)
+          assert.isTrue(mirrored.postmortem_notified_subscribers)
+          assert.strictEqual((yield* IncidentPostmortems.revert(incident.id)).published_at, null)
+          yield* IncidentPostmortems.delete(incident.id)
+          assert.strictEqual((yield* failure(IncidentPostmortems.get(incident.id))).reason, "NotFound")
+        }))
+
+      test("lists: limit dialect for incidents, page dialect for the filtered lists, q searches", () =>
+        Effect.gen(function* () {
+          for (let i = 1; i <= 5; i++)
+            yield* Incidents.create({ name: `incident ${i}`, body: i === 3 ? "disk full" : "" })
+          const second = yield* Incidents.list({ limit: 2, page: 2 })
+          // newest first
+          assert.deepStrictEqual(
+            second.map((i) => i.name),
+            ["incident 3", "incident 2"]
+          )
+          assert.deepStrictEqual(
+            (yield* Incidents.list({ q: "disk" })).map((i) => i.name),
+            ["incident 3"]
+          )
+          assert.strictEqual((yield* Incidents.listUnresolved({ page: 2, per_page: 3 })).length, 2)
+          const capped = yield* raw("GET", "/pages/{page_id}/incidents?limit=1000")
+          assert.strictEqual(capped.status, 200)
+          assert.strictEqual(capped.json.length, 5)
+          const template = yield* IncidentTemplates.create({ name: "DB", title: "Database issues", body: "Looking" })
+          assert.deepStrictEqual(
+            (yield* IncidentTemplates.list()).map((t) => t.id),
+            [template.id]
+          )
         }))
     })
 

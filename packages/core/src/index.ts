@@ -125,24 +125,21 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  * @since 0.1.0
  */
 export * as StatusPageError from "./StatusPageError.js"
-
-/**
- * Page subscribers and the bulk actions on them.
- *
- * @since 0.1.0
- */
-export * as Subscribers from "./Subscribers.js"
-
-/**
- * Users: the team members of an organization.
- *
- * @since 0.1.0
- */
-export * as Users from "./Users.js"
-
 /**
  * A fake Statuspage: in-memory, stateful, with knobs for tests; in-process or behind any `HttpServer`.
  *
  * @since 0.1.0
  */
 export * as StatusPageTest from "./StatusPageTest.js"
+/**
+ * Page subscribers and the bulk actions on them.
+ *
+ * @since 0.1.0
+ */
+export * as Subscribers from "./Subscribers.js"
+/**
+ * Users: the team members of an organization.
+ *
+ * @since 0.1.0
+ */
+export * as Users from "./Users.js"

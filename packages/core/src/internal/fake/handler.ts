@@ -33,9 +33,12 @@ type InputOf<Args extends ReadonlyArray<unknown>> =
       : NonNullable<I>
     : void
 
-/** One handler per action of the resource module `M`. */
+/**
+ * Handlers for the actions of the resource module `M`. Each is optional so that declaring an action never breaks
+ * the build; the fake answers a missing one with 501 and `StatusPageTest.unhandled` lists it.
+ */
 export type GroupHandlers<M> = {
-  readonly [K in keyof M as M[K] extends Action<any, any, any> ? K : never]: M[K] extends Action<
+  readonly [K in keyof M as M[K] extends Action<any, any, any> ? K : never]?: M[K] extends Action<
     infer Args,
     infer A,
     any
