@@ -135,7 +135,7 @@ export const errorFromResponse = (
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
 
 /** True when the cause chain shows the connection was never made, so the server cannot have seen the request. */
-const neverSent = (cause: unknown): boolean => {
+export const neverSent = (cause: unknown): boolean => {
   for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) {
     if (typeof c.code === "string" && NOT_SENT_CODES.has(c.code)) return true
   }
@@ -353,7 +353,7 @@ const toFormParams = (encoded: Record<string, unknown>): Array<[string, string]>
           : [[key, String(value)]]
   )
 
-const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamValue> => {
+export const toUrlParams = (encoded: Record<string, unknown>): Record<string, UrlParamValue> => {
   const out: Record<string, UrlParamValue> = {}
   for (const key in encoded) {
     const value = encoded[key]
