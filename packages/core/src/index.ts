@@ -115,17 +115,17 @@ export * as Policies from "./Policies.js"
  */
 export * as RateLimiter from "./RateLimiter.js"
 /**
- * Safe retries: backoff with jitter, `Retry-After`, never repeating a POST or PATCH that may have been processed.
- *
- * @since 0.1.0
- */
-export * as Retry from "./Retry.js"
-/**
  * The escape hatch: any method on any path, through the same auth, checks, errors and policies as the actions.
  *
  * @since 0.1.0
  */
 export * as Raw from "./Raw.js"
+/**
+ * Safe retries: backoff with jitter, `Retry-After`, never repeating a POST or PATCH that may have been processed.
+ *
+ * @since 0.1.0
+ */
+export * as Retry from "./Retry.js"
 
 /**
  * The status embed config: how the embeddable status widget looks.
