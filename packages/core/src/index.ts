@@ -158,6 +158,24 @@ export * as StatusPageError from "./StatusPageError.js"
  */
 export * as StatusPageTest from "./StatusPageTest.js"
 /**
+ * The public Status API v2 of any Statuspage-hosted page: summary, status, components, incidents, maintenances.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPagePublic from "./StatusPagePublic.js"
+/**
+ * Watches a page's summary and emits what changed.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageWatcher from "./StatusPageWatcher.js"
+/**
+ * Webhook notifications: schemas, a decoder and an `HttpApp` handler.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageWebhook from "./StatusPageWebhook.js"
+/**
  * Page subscribers and the bulk actions on them.
  *
  * @since 0.1.0
