@@ -152,17 +152,17 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  */
 export * as StatusPageError from "./StatusPageError.js"
 /**
- * A fake Statuspage: in-memory, stateful, with knobs for tests; in-process or behind any `HttpServer`.
- *
- * @since 0.1.0
- */
-export * as StatusPageTest from "./StatusPageTest.js"
-/**
  * The public Status API v2 of any Statuspage-hosted page: summary, status, components, incidents, maintenances.
  *
  * @since 0.1.0
  */
 export * as StatusPagePublic from "./StatusPagePublic.js"
+/**
+ * A fake Statuspage: in-memory, stateful, with knobs for tests; in-process or behind any `HttpServer`.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageTest from "./StatusPageTest.js"
 /**
  * Watches a page's summary and emits what changed.
  *
