@@ -1,7 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import { StatusPagePublic } from "@effect-statuspage/core"
+import { Policies, StatusPagePublic } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
 import {
   groupRow,
   incidentUpdate,
@@ -208,6 +211,22 @@ describe("StatusPagePublic", () => {
       assert.isTrue(Either.isLeft(notUrl))
       const loopback = yield* StatusPagePublic.make({ baseUrl: "http://127.0.0.1:8080/" })
       assert.strictEqual(loopback.baseUrl, "http://127.0.0.1:8080")
+    })
+  )
+
+  it.effect("the policy layers wrap its HttpClient like the Manage API's: a 503 is retried", () =>
+    Effect.gen(function* () {
+      const http = RecordingHttpClient.make([
+        { status: 503 },
+        { body: { page: publicPage(), status: summary().status } }
+      ])
+      const client = yield* StatusPagePublic.make({ baseUrl: "https://www.githubstatus.com" })
+      const policies = Policies.layer({ rateLimit: false }).pipe(Layer.provide(http.layer))
+      const fiber = yield* Effect.fork(Effect.provide(client.status(), policies))
+      yield* TestClock.adjust("1 minute")
+      const result = yield* Fiber.join(fiber)
+      assert.strictEqual(result.status.indicator, "none")
+      assert.strictEqual(http.requests.length, 2)
     })
   )
 })

@@ -28,8 +28,9 @@ export interface Options<E = never, R = never> {
 
 type Wrapper<E, R> = Layer.Layer<HttpClient.HttpClient, E, HttpClient.HttpClient | R>
 
-// Passes the client below through unchanged: a piece that is turned off.
-const identity: Wrapper<never, never> = Layer.effect(HttpClient.HttpClient, HttpClient.HttpClient)
+// Passes the client below through unchanged: a piece that is turned off. A new layer each time: layers are memoized by
+// reference, so one shared value used for two pieces would be built once and hand both the same (innermost) client.
+const identity = (): Wrapper<never, never> => Layer.effect(HttpClient.HttpClient, HttpClient.HttpClient)
 
 /**
  * The policies as one layer that wraps the `HttpClient` below it.
@@ -43,15 +44,15 @@ export const layer = <E = never, R = never>(
   const given = options.rateLimit
   const rateLimit: Wrapper<E, R> =
     given === false
-      ? identity
+      ? identity()
       : Layer.isLayer(given)
         ? (given as Wrapper<E, R>)
         : RateLimiter.layer(given as RateLimiter.Options | undefined)
   const pieces: ReadonlyArray<Wrapper<E, R>> = [
-    options.deadline === undefined ? identity : Timeout.layerDeadline(options.deadline),
-    options.retry === false ? identity : Retry.layer(options.retry),
+    options.deadline === undefined ? identity() : Timeout.layerDeadline(options.deadline),
+    options.retry === false ? identity() : Retry.layer(options.retry),
     rateLimit,
-    options.timeout === false ? identity : Timeout.layer(options.timeout)
+    options.timeout === false ? identity() : Timeout.layer(options.timeout)
   ]
   // Each piece wraps the client of the piece after it.
   return pieces.reduce((outer, inner) => Layer.provide(outer, inner) as Wrapper<E, R>)

@@ -29,6 +29,7 @@ import {
   type StatusPageError
 } from "../StatusPageError.js"
 import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import { decoder } from "./fastDecode.js"
 import { type CompiledPath, fill, idProblem } from "./path.js"
 import { requestHeaders } from "./requestHeaders.js"
 
@@ -388,7 +389,7 @@ export const execute = (endpoint: Endpoint) => {
   const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
   const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
   const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
-  const decode = endpoint.success && Schema.decodeUnknownEither(endpoint.success)
+  const decode = endpoint.success && decoder(endpoint.success)
   const makeRequest = HttpClientRequest.make(endpoint.method) as (
     url: string,
     options: HttpClientRequest.Options.NoUrl
