@@ -136,6 +136,16 @@ describe("Metrics", () => {
     })
   )
 
+  it.effect("submitData refuses a value JSON cannot carry (NaN, Infinity) before sending", () =>
+    Effect.gen(function* () {
+      for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        const { result, requests } = yield* exchange(Metrics.submitData("m1", { timestamp: 1715718150, value }), [{}])
+        assert.strictEqual(requests.length, 0)
+        assert.include(result._tag === "Left" ? result.left.message : "", "invalid input: value")
+      }
+    })
+  )
+
   it.effect("submitBulkData: POST …/metrics/data with data keyed by metric id, 202", () =>
     Effect.gen(function* () {
       const points = {
