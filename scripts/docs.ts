@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "..")
 const src = path.join(root, "packages/core/src")
 export const outDir = path.join(root, "docs/reference")
 
-interface Source {
+export interface Source {
   /** The module name, from its file name: `PageAccessUsers`. */
   readonly module: string
   readonly summary: string
@@ -32,7 +32,7 @@ const prose = (jsdoc: string): string =>
     .trim()
 
 /** Every `/** … *\/ const x = Endpoint.make({ … name: "…"` of every module, keyed by the group it declares. */
-const readSources = (): Map<string, Source> => {
+export const readSources = (): Map<string, Source> => {
   const byGroup = new Map<string, Source>()
   const declaration =
     /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:export\s+)?const\s+\w+\s*=\s*Endpoint\.make\(\{[^}]*?name:\s*"([^".]+)\.([^"]+)"/g

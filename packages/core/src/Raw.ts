@@ -127,7 +127,8 @@ export const request = <const Path extends string, A = unknown>(
       ...(req.query === undefined ? {} : { urlParams: toUrlParams(req.query) }),
       ...(body === undefined ? {} : { body: body.right })
     })
-    return send({ info, config, secrets }, client, httpRequest, (response, scrub) =>
+    const target = { info, secrets: [Redacted.value(config.apiKey), ...secrets] }
+    return send(target, client, httpRequest, (response, scrub) =>
       Effect.flatMap(readText(info, response), (text) => {
         const parsed: Either.Either<unknown, any> =
           decode !== undefined

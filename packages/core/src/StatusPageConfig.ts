@@ -20,6 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { validateBaseUrl } from "./internal/baseUrl.js"
 import { VERSION } from "./internal/version.js"
 import { ConfigurationError } from "./StatusPageError.js"
 
@@ -74,10 +75,6 @@ export const defaultBaseUrl = "https://api.statuspage.io/v1"
  */
 export const defaultUserAgent = `effect-statuspage/${VERSION}`
 
-const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"])
-
-const isLoopback = (hostname: string) => loopbackHosts.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname)
-
 const missing = (setting: string, what: string) =>
   new ConfigurationError({ reason: "Missing", setting, message: `${what} is not set: set ${setting}` })
 
@@ -86,28 +83,6 @@ const invalid = (setting: string, message: string) => new ConfigurationError({ r
 const nonEmpty = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim()
   return trimmed === undefined || trimmed === "" ? undefined : trimmed
-}
-
-const validateBaseUrl = (raw: string): Effect.Effect<string, ConfigurationError> => {
-  const setting = "baseUrl (STATUSPAGE_BASE_URL)"
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return Effect.fail(invalid(setting, `the base URL is not a URL: set ${setting} to e.g. ${defaultBaseUrl}`))
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return Effect.fail(invalid(setting, `the base URL must use https: set ${setting} to e.g. ${defaultBaseUrl}`))
-  }
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    return Effect.fail(
-      invalid(setting, `plain http is only allowed to a loopback host (the API key would travel in clear): use https`)
-    )
-  }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    return Effect.fail(invalid(setting, `the base URL must not carry credentials, a query or a fragment`))
-  }
-  return Effect.succeed(url.toString().replace(/\/+$/, ""))
 }
 
 /**
@@ -127,7 +102,11 @@ export const make = (options: Options): Effect.Effect<Service, ConfigurationErro
     }
     const pageId = nonEmpty(options.pageId)
     if (pageId === undefined) return yield* missing("pageId (STATUSPAGE_PAGE_ID)", "the page id")
-    const baseUrl = yield* validateBaseUrl(nonEmpty(options.baseUrl) ?? defaultBaseUrl)
+    const baseUrl = yield* validateBaseUrl(
+      nonEmpty(options.baseUrl) ?? defaultBaseUrl,
+      "baseUrl (STATUSPAGE_BASE_URL)",
+      defaultBaseUrl
+    )
     const organizationId = Option.fromNullable(nonEmpty(options.organizationId))
     if (Option.isNone(organizationId)) {
       yield* Effect.logWarning(

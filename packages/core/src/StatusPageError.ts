@@ -12,6 +12,7 @@
  * | connection failed, nothing was sent   | `RequestError`       | `Transport`        |
  * | no answer in time (GET, PUT, DELETE)  | `RequestError`       | `Timeout`          |
  * | POST/PATCH failed after it was sent   | `RequestError`       | `OutcomeUnknown`   |
+ * | `Pagination.collect` past its `max`   | `RequestError`       | `TooManyItems`     |
  * | 404                                   | `ResourceError`      | `NotFound`         |
  * | 409                                   | `ResourceError`      | `Conflict`         |
  * | 422                                   | `ResourceError`      | `Unprocessable`    |
@@ -77,7 +78,8 @@ export class RequestError extends Schema.TaggedError<RequestError>("@effect-stat
     "InvalidInput",
     "Transport",
     "Timeout",
-    "OutcomeUnknown"
+    "OutcomeUnknown",
+    "TooManyItems"
   )
 }) {}
 

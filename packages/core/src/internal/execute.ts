@@ -21,6 +21,7 @@ import type { CallOptions, Endpoint, Method } from "../Endpoint.js"
 import * as StatusPageConfig from "../StatusPageConfig.js"
 import {
   ConfigurationError,
+  type HttpError,
   RateLimitError,
   RequestError,
   ResourceError,
@@ -28,6 +29,7 @@ import {
   type StatusPageError
 } from "../StatusPageError.js"
 import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import { decoder } from "./fastDecode.js"
 import { type CompiledPath, fill, idProblem } from "./path.js"
 import { requestHeaders } from "./requestHeaders.js"
 
@@ -72,8 +74,8 @@ export const invalidInput = (info: RequestInfo, field: string, problem: string):
  * Removes the API key, and any credential the request carried, from text that came from outside (a server may echo
  * what it received).
  */
-const scrubber = (config: StatusPageConfig.Service, secrets: ReadonlyArray<string> = []) => {
-  const hidden = [Redacted.value(config.apiKey), ...secrets].filter((s) => s !== "")
+export const scrubber = (secrets: ReadonlyArray<string>): Scrub => {
+  const hidden = secrets.filter((s) => s !== "")
   return (text: string): string =>
     hidden.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join("<redacted>") : out), text)
 }
@@ -91,15 +93,13 @@ const statusReason = {
 /** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
 export const errorFromResponse = (
   info: RequestInfo,
-  config: StatusPageConfig.Service,
-  response: HttpClientResponse.HttpClientResponse,
-  secrets?: ReadonlyArray<string>
-): Effect.Effect<StatusPageError> =>
+  scrub: Scrub,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<HttpError> =>
   Effect.flatMap(
     Effect.orElseSucceed(response.text, () => ""),
     (rawText) =>
       Effect.map(Clock.currentTimeMillis, (now) => {
-        const scrub = scrubber(config, secrets)
         const text = scrub(rawText)
         const status = response.status
         const errors = parseErrorBody(text)
@@ -135,7 +135,7 @@ export const errorFromResponse = (
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
 
 /** True when the cause chain shows the connection was never made, so the server cannot have seen the request. */
-const neverSent = (cause: unknown): boolean => {
+export const neverSent = (cause: unknown): boolean => {
   for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) {
     if (typeof c.code === "string" && NOT_SENT_CODES.has(c.code)) return true
   }
@@ -231,8 +231,7 @@ export const readText = (
 /** Where a request goes and what it may not leak. */
 export interface Target {
   readonly info: RequestInfo
-  readonly config: StatusPageConfig.Service
-  /** Credentials the request carries besides the API key. */
+  /** The API key (if any) and every other credential the request carries. */
   readonly secrets: ReadonlyArray<string>
 }
 
@@ -278,28 +277,33 @@ export const fillPath = (
  * Sends a request through the client in context and hands a 2xx response to `onSuccess`; any other status and any
  * transport failure become their tagged error.
  */
-export const send = <A>(
+export const send = <A, E>(
   target: Target,
   client: HttpClient.HttpClient,
   request: HttpClientRequest.HttpClientRequest,
-  onSuccess: (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) => Effect.Effect<A, StatusPageError>
-): Effect.Effect<A, StatusPageError> =>
+  onSuccess: (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) => Effect.Effect<A, E>
+): Effect.Effect<A, E | HttpError> =>
   Effect.flatMap(
     Effect.mapError(client.execute(request), (error) => errorFromHttpClient(target.info, error)),
-    (response) => {
+    (response): Effect.Effect<A, E | HttpError> => {
       const status = response.status
       const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
+      const scrub = scrubber(target.secrets)
       if (status < 200 || status >= 300) {
-        return Effect.zipRight(
-          annotate,
-          Effect.flatMap(errorFromResponse(target.info, target.config, response, target.secrets), Effect.fail)
-        )
+        return Effect.zipRight(annotate, Effect.flatMap(errorFromResponse(target.info, scrub, response), Effect.fail))
       }
-      return Effect.zipRight(annotate, onSuccess(response, scrubber(target.config, target.secrets)))
+      return Effect.zipRight(annotate, onSuccess(response, scrub))
     }
   )
 
-const logged = <A>(info: RequestInfo, effect: Effect.Effect<A, StatusPageError>) =>
+/** The `onSuccess` of an endpoint with a body: read it, parse it, decode it. */
+export const decodeResponse =
+  <A>(info: RequestInfo, decode: (u: unknown) => Either.Either<A, ParseResult.ParseError>) =>
+  (response: HttpClientResponse.HttpClientResponse, scrub: Scrub): Effect.Effect<A, RequestError | ServerError> =>
+    Effect.flatMap(readText(info, response), (text) => decodeJson(info, response.status, text, scrub, decode))
+
+/** The `verbose` debug lines: method, URL template, outcome and duration (never a key or a filled URL). */
+export const logged = <A, E extends StatusPageError, R>(info: RequestInfo, effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Clock.currentTimeMillis, (start) =>
     Effect.tapBoth(effect, {
       onSuccess: () =>
@@ -323,22 +327,24 @@ export const instrument = <A>(
   spanName: string,
   info: RequestInfo,
   run: (config: StatusPageConfig.Service, client: HttpClient.HttpClient) => Effect.Effect<A, StatusPageError>
-): Effect.Effect<A, StatusPageError, StatusPageConfig.StatusPageConfig | HttpClient.HttpClient> => {
-  const spanOptions = {
-    kind: "client",
-    captureStackTrace: false,
-    attributes: { "http.request.method": info.method, "url.template": info.urlTemplate }
-  } as const
-  return Effect.withSpan(
+): Effect.Effect<A, StatusPageError, StatusPageConfig.StatusPageConfig | HttpClient.HttpClient> =>
+  withClientSpan(
+    spanName,
+    info,
     Effect.contextWithEffect((context: Context.Context<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>) => {
       const config = Context.get(context, StatusPageConfig.StatusPageConfig)
       const effect = run(config, Context.get(context, HttpClient.HttpClient))
       return config.verbose ? logged(info, effect) : effect
-    }),
-    spanName,
-    spanOptions
+    })
   )
-}
+
+/** The client span of one request: method and `url.template` (never the filled URL). */
+export const withClientSpan = <A, E, R>(spanName: string, info: RequestInfo, effect: Effect.Effect<A, E, R>) =>
+  Effect.withSpan(effect, spanName, {
+    kind: "client",
+    captureStackTrace: false,
+    attributes: { "http.request.method": info.method, "url.template": info.urlTemplate }
+  })
 
 type UrlParamValue = string | ReadonlyArray<string>
 
@@ -392,15 +398,16 @@ export const execute = (endpoint: Endpoint) => {
   const hasInput = endpoint.query !== undefined || endpoint.body !== undefined
   const encodeQuery = endpoint.query && Schema.encodeUnknownEither(endpoint.query, inputOptions)
   const encodeBody = endpoint.body && Schema.encodeUnknownEither(endpoint.body, inputOptions)
-  const decode = endpoint.success && Schema.decodeUnknownEither(endpoint.success)
+  const decode = endpoint.success && decoder(endpoint.success)
   const makeRequest = HttpClientRequest.make(endpoint.method) as (
     url: string,
     options: HttpClientRequest.Options.NoUrl
   ) => HttpClientRequest.HttpClientRequest
-  const onSuccess = (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) =>
+  const onSuccess =
     decode === undefined
-      ? Effect.asVoid(Effect.orElseSucceed(response.text, () => ""))
-      : Effect.flatMap(readText(info, response), (text) => decodeJson(info, response.status, text, scrub, decode))
+      ? (response: HttpClientResponse.HttpClientResponse) =>
+          Effect.asVoid(Effect.orElseSucceed(response.text, () => ""))
+      : decodeResponse(info, decode)
 
   const buildRequest = (
     config: StatusPageConfig.Service,
@@ -449,6 +456,7 @@ export const execute = (endpoint: Endpoint) => {
       const input = hasInput ? (args[idParams.length] ?? {}) : undefined
       const request = buildRequest(config, args, input)
       if (Either.isLeft(request)) return Effect.fail(request.left)
-      return send({ info, config, secrets: secretValues(endpoint.secrets, input) }, client, request.right, onSuccess)
+      const secrets = [Redacted.value(config.apiKey), ...secretValues(endpoint.secrets, input)]
+      return send<unknown, RequestError | ServerError>({ info, secrets }, client, request.right, onSuccess)
     })
 }

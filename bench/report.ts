@@ -1,0 +1,91 @@
+/**
+ * The whole bench: per-call times against raw HTTP, decode throughput, bundle sizes and cold start, printed as
+ * tables. `main.ts` runs it at full size; the test suite runs it at smoke size so it cannot rot.
+ */
+import * as Os from "node:os"
+import * as Bundle from "./bundle.js"
+import * as Decode from "./decode.js"
+import * as PerCall from "./perCall.js"
+
+export interface Profile {
+  readonly perCall: PerCall.Options
+  readonly decode: { readonly rounds: number; readonly minMillis: number }
+  readonly coldStarts: number
+}
+
+export const full: Profile = {
+  perCall: { warmup: 300, iterations: 2000 },
+  decode: { rounds: 5, minMillis: 300 },
+  coldStarts: 7
+}
+
+export const smoke: Profile = {
+  perCall: { warmup: 2, iterations: 10 },
+  decode: { rounds: 1, minMillis: 5 },
+  coldStarts: 1
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: ReadonlyArray<string>) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`
+  return [line(header), rule, ...rows.map(line)].join("\n")
+}
+
+const ms = (x: number | undefined) => (x === undefined ? "n/a" : `${(x * 1000).toFixed(0)} µs`)
+const ratio = (x: number | undefined, y: number) => (x === undefined ? "n/a" : `${(x / y).toFixed(2)}x`)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+export const run = async (profile: Profile, print: (line: string) => void): Promise<void> => {
+  const cpu = Os.cpus()[0]?.model ?? "unknown CPU"
+  print(
+    `effect-statuspage bench: ${new Date().toISOString()}, Node ${process.version}, ${cpu} x${Os.cpus().length}, load ${Os.loadavg()[0]!.toFixed(2)}`
+  )
+
+  print("\nPer call, median (a: undici.request + JSON.parse; b: fetch + res.json(); c: our action, decoded;")
+  print("d: our action through the production policy layers)\n")
+  const perCall = await PerCall.run(profile.perCall)
+  print(
+    table(
+      ["payload", "a undici", "b fetch", "c action", "d policies", "c/a", "c/b", "d/a"],
+      perCall.map((r) => [
+        r.payload,
+        ms(r.undici),
+        ms(r.fetch),
+        ms(r.action),
+        ms(r.policies),
+        ratio(r.action, r.undici),
+        ratio(r.action, r.fetch),
+        ratio(r.policies, r.undici)
+      ])
+    )
+  )
+
+  print("\nDecode throughput, 100-component list already parsed\n")
+  print(
+    table(
+      ["model", "items/s"],
+      Decode.run(profile.decode).map((r) => [r.model, Math.round(r.itemsPerSecond).toLocaleString("en-US")])
+    )
+  )
+
+  print("\nBundle (esbuild --minify, gzip -9) and cold start (spawn to first completed request, median)\n")
+  const bundles = await Bundle.run({ coldStarts: profile.coldStarts })
+  const handWritten = bundles.find((b) => b.app === "handWritten")!
+  print(
+    table(
+      ["app", "minified", "gzipped", "gzipped vs hand-written", "cold start"],
+      bundles.map((b) => [
+        b.label,
+        kb(b.minified),
+        kb(b.gzipped),
+        b.app === "rawFetch"
+          ? ""
+          : `${b.gzipped >= handWritten.gzipped ? "+" : ""}${kb(b.gzipped - handWritten.gzipped)}`,
+        `${b.coldStart.toFixed(0)} ms`
+      ])
+    )
+  )
+}

@@ -1,0 +1,247 @@
+/**
+ * The public Status API v2 of any Statuspage-hosted page (`https://<status host>/api/v2/<endpoint>.json`):
+ * read-only, no key needed. A key for a private page is sent as `Authorization: OAuth <key>` and never logged.
+ *
+ * Requests go through the `HttpClient` in context, so the same policy layers (timeouts, retries) apply, and failures
+ * are the same tagged errors as the Manage API's.
+ *
+ * @since 0.1.0
+ */
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { validateBaseUrl } from "./internal/baseUrl.js"
+import { decodeResponse, logged, type RequestInfo, send, withClientSpan } from "./internal/execute.js"
+import {
+  ComponentsResponse,
+  IncidentsResponse,
+  MaintenancesResponse,
+  StatusResponse,
+  Summary
+} from "./internal/schema/public.js"
+import { defaultUserAgent } from "./StatusPageConfig.js"
+import { ConfigurationError, type HttpError } from "./StatusPageError.js"
+
+export {
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  ComponentsResponse,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  IncidentsResponse,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  MaintenanceStatus,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  MaintenancesResponse,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PageStatus,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicComponent,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicIncident,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicIncidentStatus,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicIncidentUpdate,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicMaintenance,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicMaintenanceUpdate,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  PublicPage,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  StatusIndicator,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  StatusResponse,
+  /**
+   * @since 0.1.0
+   * @category Schemas
+   */
+  Summary
+} from "./internal/schema/public.js"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  /** The status page, e.g. `https://www.githubstatus.com`: https, or plain http only to a loopback host. */
+  readonly baseUrl: string
+  /** Only for private (audience-specific) pages. */
+  readonly apiKey?: Redacted.Redacted | string | undefined
+  readonly userAgent?: string | undefined
+  /** Debug logs of method, URL template, outcome and duration (never the key). */
+  readonly verbose?: boolean | undefined
+}
+
+/**
+ * A client for one page. Every method needs only an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Client {
+  /** The validated base URL, without a trailing slash. */
+  readonly baseUrl: string
+  /** `GET /api/v2/summary.json`: the rollup, every component, unresolved incidents, upcoming and active maintenances. */
+  readonly summary: () => Effect.Effect<Summary, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/status.json`: the rollup only. */
+  readonly status: () => Effect.Effect<StatusResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/components.json`: every component, group rows included. */
+  readonly components: () => Effect.Effect<ComponentsResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/incidents.json`: the 50 most recent incidents in any state. */
+  readonly incidents: () => Effect.Effect<IncidentsResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/incidents/unresolved.json`: incidents investigating, identified or monitoring. */
+  readonly unresolvedIncidents: () => Effect.Effect<IncidentsResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/scheduled-maintenances.json`: the 50 most recent maintenances. */
+  readonly scheduledMaintenances: () => Effect.Effect<MaintenancesResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/scheduled-maintenances/upcoming.json`: maintenances still `scheduled`. */
+  readonly upcomingMaintenances: () => Effect.Effect<MaintenancesResponse, HttpError, HttpClient.HttpClient>
+  /** `GET /api/v2/scheduled-maintenances/active.json`: maintenances `in_progress` or `verifying`. */
+  readonly activeMaintenances: () => Effect.Effect<MaintenancesResponse, HttpError, HttpClient.HttpClient>
+}
+
+/**
+ * The client of one page, for programs that read a single page.
+ *
+ * @since 0.1.0
+ * @category Context
+ */
+export class StatusPagePublic extends Context.Tag("@effect-statuspage/StatusPagePublic")<StatusPagePublic, Client>() {}
+
+/** What a request needs from the page; kept off the `Client` so the key never shows when it is printed. */
+interface Page {
+  readonly baseUrl: string
+  readonly headers: Headers.Headers
+  /** The key, if any: scrubbed from every error. */
+  readonly secrets: ReadonlyArray<string>
+  readonly verbose: boolean
+}
+
+/** One public endpoint: its request info and decoder are built once, here. */
+const declare = <A, I>(name: string, endpoint: string, schema: Schema.Schema<A, I>) => {
+  const info: RequestInfo = { method: "GET", urlTemplate: `/api/v2/${endpoint}.json` }
+  const onSuccess = decodeResponse(info, Schema.decodeUnknownEither(schema))
+  return (page: Page): Effect.Effect<A, HttpError, HttpClient.HttpClient> =>
+    withClientSpan(
+      `StatusPage.public.${name}`,
+      info,
+      Effect.flatMap(HttpClient.HttpClient, (client) => {
+        const request = HttpClientRequest.get(page.baseUrl + info.urlTemplate, { headers: page.headers })
+        const effect = send({ info, secrets: page.secrets }, client, request, onSuccess)
+        return page.verbose ? logged(info, effect) : effect
+      })
+    )
+}
+
+const endpoints = {
+  summary: declare("summary", "summary", Summary),
+  status: declare("status", "status", StatusResponse),
+  components: declare("components", "components", ComponentsResponse),
+  incidents: declare("incidents", "incidents", IncidentsResponse),
+  unresolvedIncidents: declare("unresolvedIncidents", "incidents/unresolved", IncidentsResponse),
+  scheduledMaintenances: declare("scheduledMaintenances", "scheduled-maintenances", MaintenancesResponse),
+  upcomingMaintenances: declare("upcomingMaintenances", "scheduled-maintenances/upcoming", MaintenancesResponse),
+  activeMaintenances: declare("activeMaintenances", "scheduled-maintenances/active", MaintenancesResponse)
+}
+
+const setting = (name: string) => `${name} (StatusPagePublic)`
+
+/**
+ * Validates the options into a client for one page.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (options: Options): Effect.Effect<Client, ConfigurationError> =>
+  Effect.gen(function* () {
+    // Pages link their API as `<page>/api/v2`; accept that spelling too.
+    const raw = options.baseUrl
+      .trim()
+      .replace(/\/+$/, "")
+      .replace(/\/api\/v2$/, "")
+    const baseUrl = yield* validateBaseUrl(raw, setting("baseUrl"), "https://www.githubstatus.com")
+    const rawKey = Redacted.isRedacted(options.apiKey) ? Redacted.value(options.apiKey) : options.apiKey
+    const key = rawKey?.trim() === "" ? undefined : rawKey?.trim()
+    if (key !== undefined && /[\r\n\0]/.test(key)) {
+      return yield* new ConfigurationError({
+        reason: "Invalid",
+        setting: setting("apiKey"),
+        message: "the API key contains a line break or NUL character"
+      })
+    }
+    const userAgent = options.userAgent?.trim()
+    const page: Page = {
+      baseUrl,
+      headers: Headers.fromInput({
+        "user-agent": userAgent === undefined || userAgent === "" ? defaultUserAgent : userAgent,
+        accept: "application/json",
+        ...(key === undefined ? {} : { authorization: `OAuth ${key}` })
+      }),
+      secrets: key === undefined ? [] : [key],
+      verbose: options.verbose ?? false
+    }
+    return {
+      baseUrl,
+      summary: () => endpoints.summary(page),
+      status: () => endpoints.status(page),
+      components: () => endpoints.components(page),
+      incidents: () => endpoints.incidents(page),
+      unresolvedIncidents: () => endpoints.unresolvedIncidents(page),
+      scheduledMaintenances: () => endpoints.scheduledMaintenances(page),
+      upcomingMaintenances: () => endpoints.upcomingMaintenances(page),
+      activeMaintenances: () => endpoints.activeMaintenances(page)
+    }
+  })
+
+/**
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Options): Layer.Layer<StatusPagePublic, ConfigurationError> =>
+  Layer.effect(StatusPagePublic, make(options))

@@ -1,0 +1,211 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import { Components, Policies, RateLimiter } from "@effect-statuspage/core"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
+import { API_KEY, configLayer } from "./support/fixtures.js"
+import * as RecordingTracer from "./support/RecordingTracer.js"
+import * as RollingWindowHttpClient from "./support/RollingWindowHttpClient.js"
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+/** A fake enforcing `limit` per `windowMillis`, behind the rate limiter, with the fixture config. */
+const setup = (fake: { limit: number; windowMillis: number }, options: RateLimiter.Options) => {
+  const server = RollingWindowHttpClient.make(fake)
+  const layer = Layer.merge(RateLimiter.layer(options).pipe(Layer.provide(server.layer)), configLayer())
+  return { server, layer }
+}
+
+const times = (server: ReturnType<typeof RollingWindowHttpClient.make>) => server.arrivals.map((a) => a.at)
+
+describe("RateLimiter", () => {
+  it("defaults to 60 requests per rolling 60 s, paced to the window plus a 2% margin", () => {
+    assert.deepStrictEqual(RateLimiter.budget(), { limit: 60, windowMillis: 61_200 })
+    assert.deepStrictEqual(RateLimiter.budget({ limit: 10, window: "1 second", margin: 0 }), {
+      limit: 10,
+      windowMillis: 1000
+    })
+  })
+
+  it.effect("sends a burst while the budget allows, then queues in call order until the window has room", () =>
+    Effect.gen(function* () {
+      const { server, layer } = setup({ limit: 3, windowMillis: 10_000 }, { limit: 3, window: "10 seconds", margin: 0 })
+      const fiber = yield* Effect.fork(
+        Effect.forEach(range(7), (i) => Components.get(`c${i}`), { concurrency: "unbounded" }).pipe(
+          Effect.provide(layer)
+        )
+      )
+      yield* TestClock.adjust(0)
+      assert.deepStrictEqual(times(server), [0, 0, 0])
+      yield* TestClock.adjust(9_999)
+      assert.strictEqual(server.arrivals.length, 3)
+      yield* TestClock.adjust(1)
+      assert.deepStrictEqual(times(server), [0, 0, 0, 10_000, 10_000, 10_000])
+      yield* TestClock.adjust(10_000)
+      yield* Fiber.join(fiber)
+      assert.deepStrictEqual(times(server), [0, 0, 0, 10_000, 10_000, 10_000, 20_000])
+      // FIFO: no request went out before one made earlier.
+      const sentAt = new Map(server.arrivals.map((a) => [a.path.split("/").pop(), a.at]))
+      const inCallOrder = range(7).map((i) => sentAt.get(`c${i}`)!)
+      assert.deepStrictEqual(
+        inCallOrder,
+        [...inCallOrder].sort((a, b) => a - b)
+      )
+      assert.isTrue(server.arrivals.every((a) => a.status === 200))
+    })
+  )
+
+  it.effect("with the defaults, the 61st request waits for the 60-s window plus margin", () =>
+    Effect.gen(function* () {
+      const { server, layer } = setup({ limit: 60, windowMillis: 60_000 }, {})
+      const fiber = yield* Effect.fork(
+        Effect.forEach(range(61), () => Components.list(), { concurrency: "unbounded" }).pipe(Effect.provide(layer))
+      )
+      yield* TestClock.adjust(0)
+      assert.strictEqual(server.arrivals.length, 60)
+      yield* TestClock.adjust(61_199)
+      assert.strictEqual(server.arrivals.length, 60)
+      yield* TestClock.adjust(1)
+      yield* Fiber.join(fiber)
+      assert.strictEqual(server.arrivals[60]!.at, 61_200)
+    })
+  )
+
+  it.effect("keeps one budget per API key", () =>
+    Effect.gen(function* () {
+      const server = RollingWindowHttpClient.make({ limit: 1, windowMillis: 5_000 })
+      const program = Effect.all(
+        [
+          Components.get("a1").pipe(Effect.provide(configLayer())),
+          Components.get("a2").pipe(Effect.provide(configLayer())),
+          Components.get("b1").pipe(Effect.provide(configLayer({ apiKey: "another-key-0a1b2c" })))
+        ],
+        { concurrency: "unbounded" }
+      )
+      const fiber = yield* Effect.fork(
+        program.pipe(
+          Effect.provide(RateLimiter.layer({ limit: 1, window: "5 seconds", margin: 0 })),
+          Effect.provide(server.layer)
+        )
+      )
+      yield* TestClock.adjust(0)
+      assert.deepStrictEqual(server.arrivals.map((a) => [a.path.split("/").pop(), a.at]).sort(), [
+        ["a1", 0],
+        ["b1", 0]
+      ])
+      yield* TestClock.adjust(5_000)
+      yield* Fiber.join(fiber)
+      assert.deepStrictEqual(
+        server.arrivals.map((a) => a.at),
+        [0, 0, 5_000]
+      )
+    })
+  )
+
+  it.effect("a request interrupted while it waits gives its slot back", () =>
+    Effect.gen(function* () {
+      const { server, layer } = setup({ limit: 1, windowMillis: 10_000 }, { limit: 1, window: "10 seconds", margin: 0 })
+      yield* Effect.gen(function* () {
+        yield* Components.get("first")
+        const abandoned = yield* Effect.fork(Components.get("abandoned"))
+        yield* TestClock.adjust(1_000)
+        yield* Fiber.interrupt(abandoned)
+        const next = yield* Effect.fork(Components.get("next"))
+        yield* TestClock.adjust(9_000)
+        yield* Fiber.join(next)
+      }).pipe(Effect.provide(layer))
+      assert.deepStrictEqual(
+        server.arrivals.map((a) => [a.path.split("/").pop(), a.at]),
+        [
+          ["first", 0],
+          ["next", 10_000]
+        ]
+      )
+    })
+  )
+
+  it.effect("does not pace requests without an API key", () =>
+    Effect.gen(function* () {
+      const server = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+      yield* Effect.forEach(range(3), () => HttpClient.get("https://example.statuspage.io/api/v2/status.json")).pipe(
+        Effect.provide(RateLimiter.layer({ limit: 1, window: "1 hour" })),
+        Effect.provide(server.layer)
+      )
+      assert.deepStrictEqual(times(server), [0, 0, 0])
+    })
+  )
+
+  it.effect("adds the wait to the action's span, and no span holds the API key", () =>
+    Effect.gen(function* () {
+      const tracer = RecordingTracer.make()
+      const { layer } = setup({ limit: 1, windowMillis: 5_000 }, { limit: 1, window: "5 seconds", margin: 0 })
+      const fiber = yield* Effect.fork(
+        Effect.all([Components.get("a"), Components.get("b")], { concurrency: "unbounded" }).pipe(
+          Effect.provide(layer),
+          Effect.withTracer(tracer.tracer)
+        )
+      )
+      yield* TestClock.adjust(5_000)
+      yield* Fiber.join(fiber)
+      const actions = tracer.spans.filter((s) => s.name === "StatusPage.components.get")
+      assert.deepStrictEqual(
+        actions.map((s) => s.attributes.get(RateLimiter.waitAttribute)),
+        [0, 5_000]
+      )
+      for (const span of tracer.spans) {
+        for (const value of span.attributes.values()) assert.notInclude(String(value), API_KEY)
+      }
+    })
+  )
+
+  it.live(
+    "300 mixed requests from 10 fibers finish without a 429 at the budget's rate (60 per 1 s)",
+    () =>
+      Effect.gen(function* () {
+        const windowMillis = 1_000
+        const limit = 60
+        const server = RollingWindowHttpClient.make({ limit, windowMillis })
+        // No margin: the fake and the limiter read one clock, so the rate can be compared with the budget itself.
+        const policies = Policies.layer({ rateLimit: { limit, window: windowMillis, margin: 0 } }).pipe(
+          Layer.provide(server.layer)
+        )
+        const call = (i: number) =>
+          [
+            Components.list(),
+            Components.get(`c${i}`),
+            Components.create({ name: `n${i}` }),
+            Components.update(`c${i}`, { status: "operational" }),
+            Components.delete(`c${i}`)
+          ][i % 5]!
+        const arrivals = yield* Effect.gen(function* () {
+          // Warm up the code path with another key (its own budget), so that the first window is not measured cold.
+          yield* Effect.forEach(range(50), call, { concurrency: 10 }).pipe(
+            Effect.provide(configLayer({ apiKey: "warm-up-key-5e6f7a" }))
+          )
+          server.arrivals.length = 0
+          yield* Effect.forEach(range(10), (f) => Effect.forEach(range(30), (j) => call(f * 30 + j)), {
+            concurrency: 10
+          }).pipe(Effect.provide(configLayer()))
+          return server.arrivals
+        }).pipe(Effect.provide(policies))
+        assert.strictEqual(arrivals.length, 300)
+        assert.deepStrictEqual(
+          arrivals.filter((a) => a.status === 420 || a.status === 429),
+          []
+        )
+        assert.isAtMost(RollingWindowHttpClient.maxInWindow(arrivals, windowMillis), limit)
+        // Each batch of `limit` requests opens a window; the time between batches is what the budget allows.
+        const batchStarts = range(arrivals.length / limit).map((k) => arrivals[k * limit]!.at)
+        const perWindow =
+          ((limit * (batchStarts.length - 1)) / (batchStarts[batchStarts.length - 1]! - batchStarts[0]!)) * windowMillis
+        console.log(
+          `rate limiter: ${perWindow.toFixed(1)} requests per ${windowMillis}ms window (budget ${limit}); batches at ${batchStarts.map((t) => t - batchStarts[0]!).join(", ")}ms`
+        )
+        assert.isAtLeast(perWindow, limit * 0.95)
+        assert.isAtMost(perWindow, limit * 1.05)
+      }),
+    20_000
+  )
+})
