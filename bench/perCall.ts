@@ -1,10 +1,12 @@
 /**
- * Per-call time of the same GET against the loopback server: raw `undici.request` + `JSON.parse`, `fetch` +
- * `res.json()`, and our action with full schema decoding over `NodeHttpClient.layerUndici`.
+ * Per-call time of the same GET against the loopback server: (a) raw `undici.request` + `JSON.parse`, (b) `fetch` +
+ * `res.json()`, (c) our action with full schema decoding over `NodeHttpClient.layerUndici`, (d) the same through the
+ * production policies (retries, pacing with a budget too large to wait, per-attempt timeout).
  */
 
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { Components, StatusPageConfig } from "@effect-statuspage/core"
+import { Components, Incidents, Policies, StatusPageConfig } from "@effect-statuspage/core"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { Agent, request } from "undici"
@@ -15,11 +17,11 @@ import * as Server from "./server.js"
 
 export interface Row {
   readonly payload: string
-  /** Median milliseconds per call; `undefined` when the variant is not available yet. */
+  /** Median milliseconds per call of (a) … (d). */
   readonly undici: number
   readonly fetch: number
-  readonly action: number | undefined
-  readonly policies: number | undefined
+  readonly action: number
+  readonly policies: number
 }
 
 export interface Options {
@@ -29,63 +31,74 @@ export interface Options {
 }
 
 const pages = { one: 1, hundred: 100, thousand: 1000 } as const
+const incidentId = "p31zjtct2jer"
+
+type Call = (runtime: ManagedRuntime.ManagedRuntime<any, any>) => Promise<unknown>
 
 export const run = async (options: Options): Promise<Array<Row>> => {
   const routes: Record<string, unknown> = {}
   for (const [page, n] of Object.entries(pages)) routes[`/v1/pages/${page}/components`] = Payloads.components(n)
-  routes["/v1/pages/one/incidents/p31zjtct2jer"] = Payloads.incident(20)
+  routes[`/v1/pages/one/incidents/${incidentId}`] = Payloads.incident(20)
   const server = await Server.start(routes)
   const dispatcher = new Agent()
   const headers = { authorization: `OAuth ${API_KEY}`, accept: "application/json" }
-  const runtime = ManagedRuntime.make(
-    Layer.merge(
-      NodeHttpClient.layerUndici,
-      StatusPageConfig.layer({ apiKey: API_KEY, pageId: "one", organizationId: "org", baseUrl: `${server.origin}/v1` })
-    )
+  const config = StatusPageConfig.layer({
+    apiKey: API_KEY,
+    pageId: "one",
+    organizationId: "org",
+    baseUrl: `${server.origin}/v1`
+  })
+  const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient>) => ManagedRuntime.make(Layer.merge(client, config))
+  const bare = runtimeWith(NodeHttpClient.layerUndici)
+  const policies = runtimeWith(
+    Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(NodeHttpClient.layerUndici))
   )
   try {
     const rows: Array<Row> = []
-    const measure = async (
-      payload: string,
-      path: string,
-      action: (() => Promise<unknown>) | undefined,
-      iterations: number
-    ) => {
+    const measure = async (payload: string, path: string, call: Call, iterations: number) => {
       const url = server.origin + path
-      const variants = [
-        {
-          name: "undici",
-          call: async () => {
-            const res = await request(url, { headers, dispatcher })
-            return JSON.parse(await res.body.text())
-          }
-        },
-        {
-          name: "fetch",
-          call: async () => {
-            const res = await fetch(url, { headers })
-            return res.json()
-          }
-        },
-        ...(action === undefined ? [] : [{ name: "action", call: action }])
-      ]
-      const [undici, fetchMs, actionMs] = await medians(variants, { warmup: options.warmup, iterations })
-      rows.push({ payload, undici: undici!, fetch: fetchMs!, action: actionMs, policies: undefined })
+      const [undici, fetchMs, action, withPolicies] = await medians(
+        [
+          {
+            name: "undici",
+            call: async () => {
+              const res = await request(url, { headers, dispatcher })
+              return JSON.parse(await res.body.text())
+            }
+          },
+          {
+            name: "fetch",
+            call: async () => {
+              const res = await fetch(url, { headers })
+              return res.json()
+            }
+          },
+          { name: "action", call: () => call(bare) },
+          { name: "policies", call: () => call(policies) }
+        ],
+        { warmup: options.warmup, iterations }
+      )
+      rows.push({ payload, undici: undici!, fetch: fetchMs!, action: action!, policies: withPolicies! })
     }
     for (const [page, n] of Object.entries(pages)) {
-      const query = n > 100 ? {} : { per_page: Math.max(n, 1) }
+      const query = n > 100 ? {} : { per_page: n }
       await measure(
         `${n} component${n === 1 ? "" : "s"}`,
         `/v1/pages/${page}/components`,
-        () => runtime.runPromise(Components.list(query, { pageId: page })),
+        (runtime) => runtime.runPromise(Components.list(query, { pageId: page })),
         n >= 1000 ? Math.max(1, Math.round(options.iterations / 10)) : options.iterations
       )
     }
-    // `Incidents.get` is not on main yet: its column stays empty until it lands.
-    await measure("incident, 20 updates", "/v1/pages/one/incidents/p31zjtct2jer", undefined, options.iterations)
+    await measure(
+      "incident, 20 updates",
+      `/v1/pages/one/incidents/${incidentId}`,
+      (runtime) => runtime.runPromise(Incidents.get(incidentId)),
+      options.iterations
+    )
     return rows
   } finally {
-    await runtime.dispose()
+    await bare.dispose()
+    await policies.dispose()
     await dispatcher.close()
     await server.close()
   }

@@ -34,8 +34,8 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
   return [line(header), rule, ...rows.map(line)].join("\n")
 }
 
-const ms = (x: number | undefined) => (x === undefined ? "n/a" : `${(x * 1000).toFixed(0)} µs`)
-const ratio = (x: number | undefined, y: number) => (x === undefined ? "n/a" : `${(x / y).toFixed(2)}x`)
+const ms = (x: number) => `${(x * 1000).toFixed(0)} µs`
+const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}x`
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export const run = async (profile: Profile, print: (line: string) => void): Promise<void> => {

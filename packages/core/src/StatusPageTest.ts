@@ -1,0 +1,322 @@
+/**
+ * A fake Statuspage: a stateful, in-memory implementation of the Manage API for tests, examples and anyone who
+ * cannot try things against a real page. Its routes come from the client's own endpoint declarations, so the two
+ * cannot drift apart.
+ *
+ * It runs in-process as an `HttpClient` (no sockets: `StatusPageTest.layer()`), or over real HTTP on loopback
+ * from `@effect-statuspage/platform-node` (`StatusPageFakeServer`, and the `statuspage-fake` bin). Knobs on the
+ * `FakeStatusPage` service read the request log and the state, enforce a rate limit, add latency, inject answers
+ * and drop connections.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { type ConnectionDropped, Control, makeApp } from "./internal/fake/app.js"
+import { idGenerator } from "./internal/fake/ids.js"
+import { routes } from "./internal/fake/router.js"
+import { Store } from "./internal/fake/store.js"
+import * as StatusPageConfig from "./StatusPageConfig.js"
+
+export {
+  /**
+   * The app's one failure: close the connection without answering (see `FakeStatusPage.dropNext`).
+   *
+   * @since 0.1.0
+   * @category Errors
+   */
+  ConnectionDropped
+} from "./internal/fake/app.js"
+
+/**
+ * A rolling-window rate limit per API key: at most `limit` accepted requests in any `window`; beyond it the fake
+ * answers `status` (default 420) with `Retry-After` in seconds.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface RateLimit {
+  readonly limit: number
+  readonly window: Duration.DurationInput
+  readonly status?: 420 | 429
+}
+
+/**
+ * Statuspage's own limit: 60 requests per rolling 60 seconds per key, answered with 420.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const realRateLimit: RateLimit = { limit: 60, window: "60 seconds", status: 420 }
+
+/**
+ * An answer to give instead of running the request: `status` with `body` (JSON; none when absent) and `headers`,
+ * for the next `times` requests (default 1).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Fault {
+  readonly status: number
+  readonly body?: unknown
+  readonly headers?: Readonly<Record<string, string>>
+  readonly times?: number
+}
+
+/**
+ * One request as the fake saw it. The API key is never recorded (an `api_key` query parameter is left out of `url`).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface LoggedRequest {
+  readonly method: string
+  /** Path and query, e.g. `/v1/pages/abc/components?page=2`. */
+  readonly url: string
+  /** The parsed JSON (or form) body, when there was one. */
+  readonly body: unknown
+  /** `Clock` time the request arrived, in milliseconds. */
+  readonly at: number
+  /** The declared endpoint it matched, e.g. `components.create`. */
+  readonly endpoint?: string
+  /** The status answered; absent when the connection was dropped. */
+  readonly status?: number
+  /** Set when the connection was dropped before or after the handler ran. */
+  readonly dropped?: "before" | "after"
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  /** Seed of the id generator: the same seed gives the same ids in the same order. Default `0`. */
+  readonly seed?: number | string
+  /** The key the fake accepts (`Authorization: OAuth <key>`). Default `demoApiKey`. */
+  readonly apiKey?: string
+  /** The account's page. Default: the first id of the seed. */
+  readonly pageId?: string
+  /** More pages of the same account, for actions called with a per-call `pageId`. */
+  readonly morePageIds?: ReadonlyArray<string>
+  /** The account's organization. Default: the second id of the seed. */
+  readonly organizationId?: string
+  /** A rate limit to enforce from the start (see `realRateLimit`). */
+  readonly rateLimit?: RateLimit
+  /** Latency added to every request. */
+  readonly latency?: Duration.DurationInput
+}
+
+/**
+ * The declared endpoints the fake has no handler for (it answers them 501), e.g. `["pages.get"]`. Empty when the
+ * fake covers the whole client.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const unhandled: ReadonlyArray<string> = routes
+  .filter((r) => r.handler === undefined)
+  .map((r) => r.endpoint.name)
+
+/**
+ * The key the fake accepts unless told otherwise.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const demoApiKey = "statuspage-fake-demo-key"
+
+/**
+ * A running fake: its identity, its app, and its knobs.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Service {
+  readonly apiKey: string
+  readonly pageId: string
+  readonly organizationId: string
+  /** The fake as an `HttpApp`; serve it with any `HttpServer` (close the connection on `ConnectionDropped`). */
+  readonly app: Effect.Effect<
+    HttpServerResponse.HttpServerResponse,
+    ConnectionDropped,
+    HttpServerRequest.HttpServerRequest
+  >
+  /** Every request so far, oldest first. */
+  readonly requests: Effect.Effect<ReadonlyArray<LoggedRequest>>
+  readonly clearRequests: Effect.Effect<void>
+  /** A copy of the state: every non-empty table (`components`, `incidents`, ...) as a list of rows. */
+  readonly state: Effect.Effect<Readonly<Record<string, ReadonlyArray<unknown>>>>
+  /** Enforces a rate limit from now on, or none with `undefined`. */
+  readonly setRateLimit: (limit: RateLimit | undefined) => Effect.Effect<void>
+  readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
+  /** Answers the next requests with `fault` instead of running them (queued after earlier faults). */
+  readonly failNext: (fault: Fault) => Effect.Effect<void>
+  /**
+   * Closes the connection of the next `times` requests (default 1) without an answer: `before` the handler runs
+   * (nothing changes) or `after` it ran (the change is made, the client never hears of it).
+   */
+  readonly dropNext: (options: { readonly when: "before" | "after"; readonly times?: number }) => Effect.Effect<void>
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class FakeStatusPage extends Context.Tag("@effect-statuspage/FakeStatusPage")<FakeStatusPage, Service>() {}
+
+/**
+ * Builds a fake with an empty page.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Service> =>
+  Effect.sync(() => {
+    const newId = idGenerator(options.seed ?? 0)
+    const pageId = options.pageId ?? newId()
+    const organizationId = options.organizationId ?? newId()
+    const store = new Store({ newId, pageIds: [pageId, ...(options.morePageIds ?? [])], organizationId })
+    const apiKey = options.apiKey ?? demoApiKey
+    const control = new Control(store, apiKey)
+    control.rateLimit = options.rateLimit
+    if (options.latency !== undefined) control.latency = Duration.decode(options.latency)
+    return {
+      apiKey,
+      pageId,
+      organizationId,
+      app: makeApp(control),
+      requests: Effect.sync(() => control.log.map((entry) => ({ ...entry }))),
+      clearRequests: Effect.sync(() => {
+        control.log.length = 0
+      }),
+      state: Effect.sync(() => store.snapshot()),
+      setRateLimit: (limit) =>
+        Effect.sync(() => {
+          control.rateLimit = limit
+          control.hits.clear()
+        }),
+      setLatency: (latency) =>
+        Effect.sync(() => {
+          control.latency = Duration.decode(latency)
+        }),
+      failNext: (fault) =>
+        Effect.sync(() => {
+          control.faults.push({ value: fault, remaining: fault.times ?? 1 })
+        }),
+      dropNext: ({ when, times }) =>
+        Effect.sync(() => {
+          control.drops.push({ value: when, remaining: times ?? 1 })
+        })
+    }
+  })
+
+const webRequest = (request: HttpClientRequest.HttpClientRequest, url: URL): Request => {
+  const headers = new globalThis.Headers(request.headers)
+  const body = request.body
+  let init: BodyInit | undefined
+  if (body._tag === "Uint8Array") init = body.body as BodyInit
+  else if (body._tag === "Raw") init = body.body as BodyInit
+  const contentType = body._tag === "Empty" ? undefined : body.contentType
+  if (contentType !== undefined && !headers.has("content-type")) headers.set("content-type", contentType)
+  return new Request(url, { method: request.method, headers, ...(init === undefined ? {} : { body: init }) })
+}
+
+/**
+ * An `HttpClient` that hands every request to the fake in the calling fiber: no sockets, any host. A dropped
+ * connection is a `Transport` error, as a reset socket would be.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const httpClient = (fake: Service): HttpClient.HttpClient =>
+  HttpClient.make((request, url) =>
+    fake.app.pipe(
+      Effect.provideService(HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(webRequest(request, url))),
+      Effect.map((response) => HttpClientResponse.fromWeb(request, HttpServerResponse.toWeb(response))),
+      Effect.catchTag("ConnectionDropped", (cause) =>
+        Effect.fail(
+          new HttpClientError.RequestError({
+            request,
+            reason: "Transport",
+            cause,
+            description: "the fake Statuspage closed the connection"
+          })
+        )
+      )
+    )
+  )
+
+/**
+ * A fetch-style handler for the fake, for runtimes that serve `(Request) => Promise<Response>`. A dropped
+ * connection rejects the promise.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const toWebHandler =
+  (fake: Service) =>
+  (request: Request): Promise<Response> =>
+    Effect.runPromise(
+      fake.app.pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(request)),
+        Effect.map((response) => HttpServerResponse.toWeb(response)),
+        Effect.catchTag("ConnectionDropped", () =>
+          Effect.die(new TypeError("the fake Statuspage closed the connection"))
+        )
+      )
+    )
+
+/**
+ * A config for the fake's key, page and organization, at `baseUrl` (any URL works in-process).
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const config = (
+  fake: Service,
+  baseUrl: string = StatusPageConfig.defaultBaseUrl
+): Effect.Effect<StatusPageConfig.Service> =>
+  Effect.orDie(
+    StatusPageConfig.make({
+      apiKey: fake.apiKey,
+      pageId: fake.pageId,
+      organizationId: fake.organizationId,
+      baseUrl
+    })
+  )
+
+/**
+ * Just the fake's control service.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerFake = (options?: Options): Layer.Layer<FakeStatusPage> => Layer.effect(FakeStatusPage, make(options))
+
+/**
+ * Everything an action needs, served in-process by a fresh fake: `HttpClient`, a `StatusPageConfig` with the
+ * fake's key, page and organization, and the `FakeStatusPage` knobs.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (
+  options?: Options
+): Layer.Layer<FakeStatusPage | HttpClient.HttpClient | StatusPageConfig.StatusPageConfig> =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const fake = yield* make(options)
+      return Context.make(FakeStatusPage, fake).pipe(
+        Context.add(HttpClient.HttpClient, httpClient(fake)),
+        Context.add(StatusPageConfig.StatusPageConfig, yield* config(fake))
+      )
+    })
+  )

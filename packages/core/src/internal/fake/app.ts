@@ -1,0 +1,160 @@
+/**
+ * The fake as an `HttpApp`, with its knobs: request log, latency, injected answers, dropped connections and rate
+ * limiting, in front of the router. Every time comes from `Clock`, so `TestClock` drives latency and windows.
+ */
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Clock from "effect/Clock"
+import * as Data from "effect/Data"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type { Fault, LoggedRequest, RateLimit } from "../../StatusPageTest.js"
+import { type Answer, dispatch } from "./router.js"
+import type { Store } from "./store.js"
+
+/**
+ * The app's one failure: the connection is to be closed without an answer. Each transport turns it into what a
+ * client sees when a server resets the connection.
+ */
+export class ConnectionDropped extends Data.TaggedError("ConnectionDropped")<{
+  readonly when: "before" | "after"
+}> {}
+
+interface Counted<A> {
+  readonly value: A
+  remaining: number
+}
+
+/** The fake's mutable knobs and log. JavaScript runs one fiber step at a time, so plain fields are safe here. */
+export class Control {
+  readonly log: Array<LoggedRequest> = []
+  rateLimit: RateLimit | undefined
+  latency: Duration.Duration = Duration.zero
+  readonly faults: Array<Counted<Fault>> = []
+  readonly drops: Array<Counted<"before" | "after">> = []
+  /** Accepted request times per API key, for the rolling window. */
+  readonly hits = new Map<string, Array<number>>()
+
+  constructor(
+    readonly store: Store,
+    readonly apiKey: string
+  ) {}
+
+  /** Takes one use of the first queued item, if any. */
+  static take<A>(queue: Array<Counted<A>>): A | undefined {
+    const first = queue[0]
+    if (first === undefined) return undefined
+    if (--first.remaining <= 0) queue.shift()
+    return first.value
+  }
+}
+
+const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
+  body === undefined
+    ? HttpServerResponse.empty({ status, headers })
+    : HttpServerResponse.unsafeJson(body, { status, headers })
+
+/** The key from `Authorization: OAuth <key>`, or from `?api_key=` which the API also accepts. */
+const presentedKey = (request: HttpServerRequest.HttpServerRequest, query: URLSearchParams): string | undefined => {
+  const header = request.headers.authorization
+  if (header !== undefined) return /^OAuth\s+(.+)$/i.exec(header)?.[1]?.trim()
+  return query.get("api_key") ?? undefined
+}
+
+/** The URL as logged: path and query, without an `api_key` parameter. */
+const loggedUrl = (url: URL): string => {
+  const query = new URLSearchParams(url.search)
+  query.delete("api_key")
+  const search = query.toString()
+  return url.pathname + (search === "" ? "" : `?${search}`)
+}
+
+const parseLogged = (text: string, contentType: string): unknown => {
+  if (text === "") return undefined
+  if (contentType.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text))
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/** `undefined` when the key may go on, else the 420/429 answer with the seconds until a slot frees. */
+const rateLimited = (control: Control, key: string, now: number): Answer | undefined => {
+  const limit = control.rateLimit
+  if (limit === undefined) return undefined
+  const windowMs = Duration.toMillis(Duration.decode(limit.window))
+  const hits = (control.hits.get(key) ?? []).filter((t) => t > now - windowMs)
+  control.hits.set(key, hits)
+  if (hits.length < limit.limit) {
+    hits.push(now)
+    return undefined
+  }
+  const retryAfter = Math.max(1, Math.ceil((hits[0]! + windowMs - now) / 1000))
+  return {
+    status: limit.status ?? 420,
+    body: { error: "Rate limit exceeded. Please retry later." },
+    headers: { "retry-after": String(retryAfter) }
+  }
+}
+
+const answerOf = (
+  control: Control,
+  request: HttpServerRequest.HttpServerRequest,
+  url: URL,
+  body: string,
+  now: number
+) =>
+  Effect.gen(function* () {
+    const fault = Control.take(control.faults)
+    if (fault !== undefined) {
+      return { status: fault.status, body: fault.body, headers: fault.headers ?? {} } satisfies Answer
+    }
+    const key = presentedKey(request, url.searchParams)
+    if (key !== control.apiKey) return { status: 401, body: { error: "Could not authenticate" } } satisfies Answer
+    const limited = rateLimited(control, key, now)
+    if (limited !== undefined) return limited
+    // the API root is `/v1`; older material writes paths with a `.json` suffix, which Statuspage accepts too
+    const path = url.pathname.replace(/^\/v1(?=\/)/, "").replace(/\.json$/, "")
+    return yield* dispatch(
+      control.store,
+      {
+        method: request.method,
+        path,
+        query: url.searchParams,
+        contentType: request.headers["content-type"] ?? "",
+        body
+      },
+      new Date(now).toISOString()
+    )
+  })
+
+/** The fake Statuspage as an `HttpApp`, failing only with `ConnectionDropped`. */
+export const makeApp = (control: Control) =>
+  Effect.gen(function* () {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const url = new URL(request.url, "http://statuspage.fake")
+    const body = yield* Effect.orElseSucceed(request.text, () => "")
+    const contentType = request.headers["content-type"] ?? ""
+    const entry: { -readonly [K in keyof LoggedRequest]: LoggedRequest[K] } = {
+      method: request.method,
+      url: loggedUrl(url),
+      body: parseLogged(body, contentType),
+      at: yield* Clock.currentTimeMillis
+    }
+    control.log.push(entry)
+    if (Duration.toMillis(control.latency) > 0) yield* Effect.sleep(control.latency)
+    const drop = Control.take(control.drops)
+    if (drop === "before") {
+      entry.dropped = "before"
+      return yield* new ConnectionDropped({ when: "before" })
+    }
+    const answer = yield* answerOf(control, request, url, body, yield* Clock.currentTimeMillis)
+    if (answer.endpoint !== undefined) entry.endpoint = answer.endpoint.name
+    if (drop === "after") {
+      entry.dropped = "after"
+      return yield* new ConnectionDropped({ when: "after" })
+    }
+    entry.status = answer.status
+    return json(answer.status, answer.body, answer.headers)
+  })

@@ -1,0 +1,16 @@
+/**
+ * The one registry of the fake's handlers: a group's handlers live in `internal/fake/<group>.ts` and are added here
+ * under the group's facade name. `StatusPageTest.unhandled` lists declared endpoints that have none.
+ */
+import type { Groups } from "../../StatusPageClient.js"
+import { components } from "./components.js"
+import type { GroupHandlers } from "./handler.js"
+import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+
+export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
+  components,
+  incidents,
+  incidentUpdates,
+  incidentPostmortems,
+  incidentTemplates
+}
