@@ -3,14 +3,22 @@
  * under the group's facade name. `StatusPageTest.unhandled` lists declared endpoints that have none.
  */
 import type { Groups } from "../../StatusPageClient.js"
+import { componentGroups } from "./componentGroups.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
+import { incidentSubscribers } from "./incidentSubscribers.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+import { statusEmbedConfig } from "./statusEmbedConfig.js"
+import { subscribers } from "./subscribers.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
   components,
   incidents,
   incidentUpdates,
   incidentPostmortems,
-  incidentTemplates
+  incidentTemplates,
+  componentGroups,
+  subscribers,
+  incidentSubscribers,
+  statusEmbedConfig
 }
