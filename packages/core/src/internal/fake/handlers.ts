@@ -8,6 +8,7 @@ import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
 import { incidentSubscribers } from "./incidentSubscribers.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+import { metrics, metricsProviders } from "./metrics.js"
 import { statusEmbedConfig } from "./statusEmbedConfig.js"
 import { subscribers } from "./subscribers.js"
 
@@ -20,5 +21,7 @@ export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]>
   componentGroups,
   subscribers,
   incidentSubscribers,
-  statusEmbedConfig
+  statusEmbedConfig,
+  metrics,
+  metricsProviders
 }
