@@ -1,12 +1,11 @@
 /**
  * `pnpm demo`: runs every example. Without `STATUSPAGE_API_KEY` it starts the fake Statuspage on a free loopback
  * port and talks to it over HTTP; with it, it uses the real API (`STATUSPAGE_PAGE_ID` and the other settings from
- * the environment) through the default policies: pacing to the real rate limit, safe retries, timeouts.
+ * the environment) through the production layer: pacing to the real rate limit, safe retries, timeouts.
  */
 import { pathToFileURL } from "node:url"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Policies, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
-import { StatusPageFakeServer } from "@effect-statuspage/platform-node"
+import { StatusPageFakeServer, StatusPageNode } from "@effect-statuspage/platform-node"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -41,11 +40,7 @@ const againstRealApi = Effect.gen(function* () {
     `using the real API at ${config.baseUrl}, page ${config.pageId}: the examples create and delete resources`
   )
   yield* runAll
-}).pipe(
-  Effect.provide(
-    Layer.provideMerge(Policies.layer(), Layer.merge(NodeHttpClient.layerUndici, StatusPageConfig.layerFromEnv()))
-  )
-)
+}).pipe(Effect.provide(StatusPageNode.layer()))
 
 /** Every example against the fake, or against the real API when an API key is given. */
 export const demo = (apiKey: string | undefined) => {
@@ -54,8 +49,8 @@ export const demo = (apiKey: string | undefined) => {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  Effect.runPromise(demo(process.env.STATUSPAGE_API_KEY)).catch((error) => {
-    console.error(error)
+  Effect.runPromise(demo(process.env.STATUSPAGE_API_KEY)).catch((error: Error) => {
+    console.error(`the demo failed: ${error.message}`)
     process.exitCode = 1
   })
 }
