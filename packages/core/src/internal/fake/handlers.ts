@@ -9,11 +9,13 @@ import type { GroupHandlers } from "./handler.js"
 import { incidentSubscribers } from "./incidentSubscribers.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
 import { metrics, metricsProviders } from "./metrics.js"
+import { componentPageAccess, pageAccessGroups, pageAccessUsers } from "./pageAccess.js"
 import { statusEmbedConfig } from "./statusEmbedConfig.js"
 import { subscribers } from "./subscribers.js"
+import { permissions, users } from "./users.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
-  components,
+  components: { ...components, ...componentPageAccess },
   incidents,
   incidentUpdates,
   incidentPostmortems,
@@ -23,5 +25,9 @@ export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]>
   incidentSubscribers,
   statusEmbedConfig,
   metrics,
-  metricsProviders
+  metricsProviders,
+  pageAccessUsers,
+  pageAccessGroups,
+  users,
+  permissions
 }
