@@ -94,6 +94,21 @@ export interface LoggedRequest {
 }
 
 /**
+ * One webhook the fake delivered (see `FakeStatusPage.subscribeWebhooks`).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface WebhookDelivery {
+  readonly url: string
+  readonly kind: "ComponentUpdate" | "IncidentUpdate"
+  /** The JSON body, shaped as Statuspage's (no type field: `component_update` + `component`, or `incident`). */
+  readonly body: unknown
+  /** The status the receiver answered, or `failed` when the connection failed. */
+  readonly outcome: number | "failed"
+}
+
+/**
  * @since 0.1.0
  * @category Models
  */
@@ -164,6 +179,17 @@ export interface Service {
    * (nothing changes) or `after` it ran (the change is made, the client never hears of it).
    */
   readonly dropNext: (options: { readonly when: "before" | "after"; readonly times?: number }) => Effect.Effect<void>
+  /**
+   * From now on, POSTs a page's webhooks to `url` through the `HttpClient` in context, as Statuspage does for a
+   * webhook subscriber: when a Manage API call changed a component's status, or created or updated an incident (or
+   * maintenance). Deliveries run in the background after the call is answered.
+   */
+  readonly subscribeWebhooks: (
+    url: string,
+    options?: { readonly pageId?: string }
+  ) => Effect.Effect<void, never, HttpClient.HttpClient>
+  /** Every webhook delivered so far, oldest first. */
+  readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
 }
 
 /**
@@ -214,7 +240,12 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       dropNext: ({ when, times }) =>
         Effect.sync(() => {
           control.drops.push({ value: when, remaining: times ?? 1 })
-        })
+        }),
+      subscribeWebhooks: (url, options) =>
+        Effect.map(HttpClient.HttpClient, (client) => {
+          control.webhookTargets.push({ url, pageId: options?.pageId ?? pageId, client })
+        }),
+      webhookDeliveries: Effect.sync(() => [...control.webhookLog])
     }
   })
 
@@ -292,6 +323,20 @@ export const config = (
       baseUrl
     })
   )
+
+/**
+ * The base URL of a page's public Status API v2 on the fake, for `StatusPagePublic.make`: `origin` is where the fake
+ * answers (any URL in-process; the server's address over loopback), the page the fake's own by default. The fake
+ * serves `<origin>/status/<page_id>/api/v2/*.json` with no key.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const publicBaseUrl = (
+  fake: Service,
+  pageId: string = fake.pageId,
+  origin = "https://statuspage.fake"
+): string => `${origin.replace(/\/v1\/?$/, "").replace(/\/+$/, "")}/status/${encodeURIComponent(pageId)}`
 
 /**
  * Just the fake's control service.
