@@ -45,20 +45,24 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
   )
 
   print("\nPer call, median (a: undici.request + JSON.parse; b: fetch + res.json(); c: our action, decoded;")
-  print("d: our action through the production policy layers)\n")
+  print(
+    "d: our action through the production policy layers; e: the HttpClient under c alone, JSON.parse, no decoding)\n"
+  )
   const perCall = await PerCall.run(profile.perCall)
   print(
     table(
-      ["payload", "a undici", "b fetch", "c action", "d policies", "c/a", "c/b", "d/a"],
+      ["payload", "a undici", "b fetch", "c action", "d policies", "e HttpClient", "c/a", "c/b", "d/a", "e/a"],
       perCall.map((r) => [
         r.payload,
         ms(r.undici),
         ms(r.fetch),
         ms(r.action),
         ms(r.policies),
+        ms(r.platform),
         ratio(r.action, r.undici),
         ratio(r.action, r.fetch),
-        ratio(r.policies, r.undici)
+        ratio(r.policies, r.undici),
+        ratio(r.platform, r.undici)
       ])
     )
   )
