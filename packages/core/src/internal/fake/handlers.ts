@@ -6,11 +6,14 @@ import type { Groups } from "../../StatusPageClient.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+import { metrics, metricsProviders } from "./metrics.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
   components,
   incidents,
   incidentUpdates,
   incidentPostmortems,
-  incidentTemplates
+  incidentTemplates,
+  metrics,
+  metricsProviders
 }
