@@ -14,9 +14,9 @@ export interface Profile {
 }
 
 export const full: Profile = {
-  perCall: { warmup: 300, iterations: 2000 },
-  decode: { rounds: 5, minMillis: 300 },
-  coldStarts: 7
+  perCall: { warmup: 300, iterations: 1500 },
+  decode: { rounds: 5, minMillis: 200 },
+  coldStarts: 5
 }
 
 export const smoke: Profile = {

@@ -178,6 +178,39 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           assert.strictEqual((yield* Incidents.get(opened.id)).incident_updates[0]!.body, "Fixed for good")
         }))
 
+      test("scheduled maintenances: upcoming, then in progress, then completed", () =>
+        Effect.gen(function* () {
+          const db = yield* Components.create({ name: "Database" })
+          const now = yield* Clock.currentTimeMillis
+          const window = {
+            scheduled_for: new Date(now + 3_600_000).toISOString(),
+            scheduled_until: new Date(now + 7_200_000).toISOString()
+          }
+          const planned = yield* Incidents.createScheduled({
+            name: "Database upgrade",
+            ...window,
+            component_ids: [db.id]
+          })
+          assert.strictEqual(planned.status, "scheduled")
+          assert.strictEqual(planned.impact, "maintenance")
+          assert.strictEqual(planned.scheduled_for, window.scheduled_for)
+          const ids = (list: ReadonlyArray<{ readonly id: string }>) => list.map((i) => i.id)
+          assert.deepStrictEqual(ids(yield* Incidents.listScheduled()), [planned.id])
+          assert.deepStrictEqual(ids(yield* Incidents.listUpcoming()), [planned.id])
+          assert.deepStrictEqual(yield* Incidents.listActiveMaintenance(), [])
+          yield* Incidents.update(planned.id, { status: "in_progress", components: { [db.id]: "under_maintenance" } })
+          assert.deepStrictEqual(ids(yield* Incidents.listActiveMaintenance()), [planned.id])
+          assert.deepStrictEqual(yield* Incidents.listUpcoming(), [])
+          assert.strictEqual((yield* Components.get(db.id)).status, "under_maintenance")
+          const done = yield* Incidents.update(planned.id, {
+            status: "completed",
+            components: { [db.id]: "operational" }
+          })
+          assert.isString(done.resolved_at)
+          assert.deepStrictEqual(yield* Incidents.listActiveMaintenance(), [])
+          assert.deepStrictEqual(yield* Incidents.listUnresolved(), [])
+        }))
+
       test("a component the page does not have is a 422; an unknown incident a 404", () =>
         Effect.gen(function* () {
           const error = yield* failure(Incidents.create({ name: "x", components: { nosuchthing1: "major_outage" } }))
