@@ -14,8 +14,12 @@ import {
   IncidentUpdates,
   Metrics,
   MetricsProviders,
+  PageAccessGroups,
+  PageAccessUsers,
+  Permissions,
   StatusPageConfig,
-  StatusPageTest
+  StatusPageTest,
+  Users
 } from "@effect-statuspage/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -302,6 +306,69 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           )
           yield* MetricsProviders.delete(provider.id)
           assert.deepStrictEqual(yield* Metrics.list(), [])
+        }))
+    })
+
+    describe("page access", () => {
+      test("users and groups: membership on both sides; POST replaces a set, PATCH adds, DELETE removes", () =>
+        Effect.gen(function* () {
+          const api = yield* Components.create({ name: "API" })
+          const web = yield* Components.create({ name: "Web" })
+          const ops = yield* PageAccessGroups.create({ name: "Ops", component_ids: [api.id] })
+          const ana = yield* PageAccessUsers.create({ email: "ana@example.com", page_access_group_ids: [ops.id] })
+          assert.deepStrictEqual(ana.page_access_group_ids, [ops.id])
+          assert.deepStrictEqual((yield* PageAccessGroups.get(ops.id)).page_access_user_ids, [ana.id])
+          const taken = yield* failure(PageAccessUsers.create({ email: "ana@example.com" }))
+          assert.strictEqual(taken.reason, "Conflict")
+          assert.strictEqual(taken.httpStatus, 409)
+
+          const names = (list: ReadonlyArray<{ readonly name: string }>) => list.map((c) => c.name)
+          yield* PageAccessUsers.setComponents(ana.id, { component_ids: [api.id] })
+          yield* PageAccessUsers.addComponents(ana.id, { component_ids: [web.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["API", "Web"])
+          yield* PageAccessUsers.setComponents(ana.id, { component_ids: [web.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["Web"])
+          // DELETE on the same path, with a body and without: the fake tells them apart as Statuspage does
+          yield* PageAccessUsers.addComponents(ana.id, { component_ids: [api.id] })
+          yield* PageAccessUsers.removeComponents(ana.id, { component_ids: [api.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["Web"])
+          yield* PageAccessUsers.removeAllComponents(ana.id)
+          assert.deepStrictEqual(yield* PageAccessUsers.listComponents(ana.id), [])
+          const missing = yield* failure(PageAccessUsers.addComponents(ana.id, { component_ids: ["nosuchthing1"] }))
+          assert.strictEqual(missing.reason, "NotFound")
+
+          yield* Components.addPageAccessGroups(web.id, { page_access_group_ids: [ops.id] })
+          assert.deepStrictEqual(names(yield* PageAccessGroups.listComponents(ops.id)), ["API", "Web"])
+          // the one form-encoded body of the API
+          yield* Components.addPageAccessUsers(api.id, { page_access_user_ids: [ana.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["API"])
+          const log = yield* (yield* StatusPageTest.FakeStatusPage).requests
+          assert.deepStrictEqual(log.at(-2)?.body, { "page_access_user_ids[]": ana.id })
+
+          yield* PageAccessGroups.delete(ops.id)
+          assert.deepStrictEqual((yield* PageAccessUsers.get(ana.id)).page_access_group_ids, [])
+          yield* PageAccessUsers.delete(ana.id)
+          assert.strictEqual((yield* failure(PageAccessUsers.get(ana.id))).reason, "NotFound")
+        }))
+    })
+
+    describe("organization users and permissions", () => {
+      test("a new user reaches every page; a PUT of permissions replaces the access", () =>
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const bo = yield* Users.create({ email: "bo@example.com", first_name: "Bo" })
+          assert.strictEqual(bo.organization_id, fake.organizationId)
+          assert.strictEqual(bo.last_name, null)
+          assert.strictEqual((yield* failure(Users.create({ email: "bo@example.com" }))).reason, "Unprocessable")
+          assert.deepStrictEqual((yield* Permissions.get(bo.id)).data.pages, [{ page_id: fake.pageId }])
+          const replaced = yield* Permissions.replace(bo.id, { pages: { [fake.pageId]: { incident_manager: true } } })
+          assert.deepStrictEqual(replaced.data.pages, [{ page_id: fake.pageId, incident_manager: true }])
+          assert.deepStrictEqual(
+            (yield* Users.list()).map((u) => u.email),
+            ["bo@example.com"]
+          )
+          yield* Users.delete(bo.id)
+          assert.strictEqual((yield* failure(Permissions.get(bo.id))).reason, "NotFound")
         }))
     })
 
