@@ -6,9 +6,11 @@ import type { Groups } from "../../StatusPageClient.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+import { pages } from "./pages.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
   components,
+  pages,
   incidents,
   incidentUpdates,
   incidentPostmortems,
