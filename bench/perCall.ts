@@ -1,12 +1,14 @@
 /**
  * Per-call time of the same GET against the loopback server: (a) raw `undici.request` + `JSON.parse`, (b) `fetch` +
  * `res.json()`, (c) our action with full schema decoding over `NodeHttpClient.layerUndici`, (d) the same through the
- * production policies (retries, pacing with a budget too large to wait, per-attempt timeout).
+ * production policies (retries, pacing with a budget too large to wait, per-attempt timeout). And, to show where the
+ * time goes, (e) the floor under (c): the same `HttpClient` layer with `JSON.parse` and no action, no decoding.
  */
 
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Components, Incidents, Policies, StatusPageConfig } from "@effect-statuspage/core"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { Agent, request } from "undici"
@@ -22,6 +24,7 @@ export interface Row {
   readonly fetch: number
   readonly action: number
   readonly policies: number
+  readonly platform: number
 }
 
 export interface Options {
@@ -57,7 +60,10 @@ export const run = async (options: Options): Promise<Array<Row>> => {
     const rows: Array<Row> = []
     const measure = async (payload: string, path: string, call: Call, iterations: number) => {
       const url = server.origin + path
-      const [undici, fetchMs, action, withPolicies] = await medians(
+      const platform = Effect.flatMap(HttpClient.get(url, { headers }), (response) =>
+        Effect.map(response.text, (text) => JSON.parse(text))
+      )
+      const [undici, fetchMs, action, withPolicies, platformMs] = await medians(
         [
           {
             name: "undici",
@@ -74,11 +80,19 @@ export const run = async (options: Options): Promise<Array<Row>> => {
             }
           },
           { name: "action", call: () => call(bare) },
-          { name: "policies", call: () => call(policies) }
+          { name: "policies", call: () => call(policies) },
+          { name: "platform", call: () => bare.runPromise(platform) }
         ],
         { warmup: options.warmup, iterations }
       )
-      rows.push({ payload, undici: undici!, fetch: fetchMs!, action: action!, policies: withPolicies! })
+      rows.push({
+        payload,
+        undici: undici!,
+        fetch: fetchMs!,
+        action: action!,
+        policies: withPolicies!,
+        platform: platformMs!
+      })
     }
     for (const [page, n] of Object.entries(pages)) {
       const query = n > 100 ? {} : { per_page: n }

@@ -14,9 +14,9 @@ export interface Profile {
 }
 
 export const full: Profile = {
-  perCall: { warmup: 300, iterations: 2000 },
-  decode: { rounds: 5, minMillis: 300 },
-  coldStarts: 7
+  perCall: { warmup: 300, iterations: 1500 },
+  decode: { rounds: 5, minMillis: 200 },
+  coldStarts: 5
 }
 
 export const smoke: Profile = {
@@ -45,20 +45,24 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
   )
 
   print("\nPer call, median (a: undici.request + JSON.parse; b: fetch + res.json(); c: our action, decoded;")
-  print("d: our action through the production policy layers)\n")
+  print(
+    "d: our action through the production policy layers; e: the HttpClient under c alone, JSON.parse, no decoding)\n"
+  )
   const perCall = await PerCall.run(profile.perCall)
   print(
     table(
-      ["payload", "a undici", "b fetch", "c action", "d policies", "c/a", "c/b", "d/a"],
+      ["payload", "a undici", "b fetch", "c action", "d policies", "e HttpClient", "c/a", "c/b", "d/a", "e/a"],
       perCall.map((r) => [
         r.payload,
         ms(r.undici),
         ms(r.fetch),
         ms(r.action),
         ms(r.policies),
+        ms(r.platform),
         ratio(r.action, r.undici),
         ratio(r.action, r.fetch),
-        ratio(r.policies, r.undici)
+        ratio(r.policies, r.undici),
+        ratio(r.platform, r.undici)
       ])
     )
   )

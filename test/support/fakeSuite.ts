@@ -12,12 +12,16 @@ import {
   Incidents,
   IncidentTemplates,
   IncidentUpdates,
+  Metrics,
+  MetricsProviders,
   StatusPageConfig,
   StatusPageTest
 } from "@effect-statuspage/core"
+import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
 
 export type FakeLayer = Layer.Layer<
   StatusPageTest.FakeStatusPage | HttpClient.HttpClient | StatusPageConfig.StatusPageConfig,
@@ -224,6 +228,47 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
             (yield* IncidentTemplates.list()).map((t) => t.id),
             [template.id]
           )
+        }))
+    })
+
+    describe("metrics", () => {
+      test("points snap to 30-second slots, the last write in a slot wins, and backfill stops at 28 days", () =>
+        Effect.gen(function* () {
+          const provider = yield* MetricsProviders.create({ type: "Self" })
+          const metric = yield* Metrics.create(provider.id, { name: "Latency" })
+          assert.strictEqual(metric.most_recent_data_at, null)
+          // the fake reads the same Clock as the test (TestClock, in both modes)
+          yield* TestClock.setTime(Date.UTC(2024, 5, 7, 12, 0, 7))
+          const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+          const t = now - (now % 30) - 600
+          const stored = yield* Metrics.submitBulkData({
+            [metric.id]: [
+              { timestamp: t + 5, value: 1 },
+              { timestamp: t + 29, value: 2 },
+              { timestamp: t + 31, value: 3 }
+            ]
+          })
+          assert.deepStrictEqual(stored[metric.id], [
+            { timestamp: t, value: 1 },
+            { timestamp: t, value: 2 },
+            { timestamp: t + 30, value: 3 }
+          ])
+          const single = yield* Metrics.submitData(metric.id, { timestamp: t + 61, value: 4 })
+          assert.deepStrictEqual(single.data, { timestamp: t + 60, value: 4 })
+          assert.strictEqual(
+            (yield* Metrics.get(metric.id)).most_recent_data_at,
+            new Date((t + 60) * 1000).toISOString()
+          )
+          const old = yield* failure(Metrics.submitData(metric.id, { timestamp: t - 29 * 24 * 3600, value: 1 }))
+          assert.strictEqual(old.reason, "Unprocessable")
+          const unknown = yield* failure(Metrics.submitBulkData({ nosuchmetric: [{ timestamp: t, value: 1 }] }))
+          assert.strictEqual(unknown.reason, "NotFound")
+          assert.deepStrictEqual(
+            (yield* Metrics.listForProvider(provider.id)).map((m) => m.id),
+            [metric.id]
+          )
+          yield* MetricsProviders.delete(provider.id)
+          assert.deepStrictEqual(yield* Metrics.list(), [])
         }))
     })
 

@@ -14,9 +14,10 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import { validateBaseUrl } from "./internal/baseUrl.js"
 import { decodeResponse, logged, type RequestInfo, send, withClientSpan } from "./internal/execute.js"
+import { decoder } from "./internal/fastDecode.js"
 import {
   ComponentsResponse,
   IncidentsResponse,
@@ -166,7 +167,7 @@ interface Page {
 /** One public endpoint: its request info and decoder are built once, here. */
 const declare = <A, I>(name: string, endpoint: string, schema: Schema.Schema<A, I>) => {
   const info: RequestInfo = { method: "GET", urlTemplate: `/api/v2/${endpoint}.json` }
-  const onSuccess = decodeResponse(info, Schema.decodeUnknownEither(schema))
+  const onSuccess = decodeResponse(info, decoder(schema))
   return (page: Page): Effect.Effect<A, HttpError, HttpClient.HttpClient> =>
     withClientSpan(
       `StatusPage.public.${name}`,

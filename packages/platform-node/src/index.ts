@@ -3,8 +3,20 @@
  */
 
 /**
+ * The rate limiter's budgets in Redis, shared by every process using the same API key.
+ *
+ * @since 0.1.0
+ */
+export * as RedisRateLimiter from "./RedisRateLimiter.js"
+/**
  * The fake Statuspage served over HTTP on loopback.
  *
  * @since 0.1.0
  */
 export * as StatusPageFakeServer from "./StatusPageFakeServer.js"
+/**
+ * The production layer: Node HTTP client, config from the environment, pacing, retries and timeouts.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageNode from "./StatusPageNode.js"

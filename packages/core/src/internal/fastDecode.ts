@@ -4,9 +4,11 @@
  * models here are plain structs of strings, numbers, booleans, literals, `null`, arrays and records, which a compiled
  * check validates several times faster.
  *
- * The fast path only ever answers "valid, here is the output": it builds the same output the general decoder would
- * (known keys only, in declaration order). Anything it does not handle, and every input it rejects, goes to
- * `Schema.decodeUnknownEither`, so successes are identical and failures carry the general decoder's issue and path.
+ * The fast path only ever answers "valid, here is the output", and its output equals the general decoder's (known
+ * keys only). It is meant for what `JSON.parse` just returned, which nobody else holds: an object or array that
+ * already is exactly the output (no unknown key, nothing to drop below it) is returned as it is instead of copied.
+ * Anything it does not handle, and every input it rejects, goes to `Schema.decodeUnknownEither`, so failures carry
+ * the general decoder's issue and path.
  */
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -59,23 +61,38 @@ const compileTypeLiteral = (ast: AST.TypeLiteral): Check | undefined => {
   const n = names.length
   return (u) => {
     if (!isPlainObject(u)) return FAIL
-    const out: Record<string, unknown> = {}
+    // First pass: validate. When every value is accepted as it is and there is no unknown key, the input already is
+    // the output; otherwise a second pass builds the copy the general decoder would.
+    let present = 0
+    let changed: Array<unknown> | undefined
     for (let i = 0; i < n; i++) {
       const name = names[i]!
       if (!hasOwn.call(u, name)) {
         if (optional[i]) continue
         return FAIL
       }
-      let v = u[name]
+      present++
+      const v = u[name]
       // leaf types are checked inline: a call per field is most of the cost otherwise
       const kind = leaves[i]
       if (kind === undefined) {
-        v = checks[i]!(v)
-        if (v === FAIL) return FAIL
+        const checked = checks[i]!(v)
+        if (checked === FAIL) return FAIL
+        if (checked !== v) {
+          changed ??= new Array(n)
+          changed[i] = checked
+        }
       } else if (typeof v !== kind.type && !(kind.nullable && v === null)) {
         return FAIL
       }
-      out[name] = v
+    }
+    if (changed === undefined && Object.getPrototypeOf(u) === Object.prototype && Object.keys(u).length === present) {
+      return u
+    }
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!
+      if (hasOwn.call(u, name)) out[name] = changed?.[i] !== undefined ? changed[i] : u[name]
     }
     return out
   }
@@ -148,13 +165,16 @@ const compile = (ast: AST.AST): Check | undefined => {
       if (item === undefined) return undefined
       return (u) => {
         if (!Array.isArray(u)) return FAIL
-        const out = new Array(u.length)
+        let out: Array<unknown> | undefined
         for (let i = 0; i < u.length; i++) {
           const v = item(u[i])
           if (v === FAIL) return FAIL
-          out[i] = v
+          if (v !== u[i]) {
+            out ??= u.slice()
+            out[i] = v
+          }
         }
-        return out
+        return out ?? u
       }
     }
     case "TypeLiteral":
@@ -174,7 +194,7 @@ const compile = (ast: AST.AST): Check | undefined => {
 }
 
 /**
- * `Schema.decodeUnknownEither(schema)` with a compiled fast path for plain JSON models.
+ * `Schema.decodeUnknownEither(schema)` with a compiled fast path for plain JSON models; for freshly parsed JSON.
  */
 export const decoder = <A, I>(
   schema: Schema.Schema<A, I>

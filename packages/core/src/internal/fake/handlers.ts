@@ -6,6 +6,7 @@ import type { Groups } from "../../StatusPageClient.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
+import { metrics, metricsProviders } from "./metrics.js"
 import { pages } from "./pages.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
@@ -14,5 +15,7 @@ export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]>
   incidents,
   incidentUpdates,
   incidentPostmortems,
-  incidentTemplates
+  incidentTemplates,
+  metrics,
+  metricsProviders
 }

@@ -132,20 +132,26 @@ const paginate = (endpoint: Endpoint, input: any, items: ReadonlyArray<unknown>)
   return items.slice(first * size, (first + 1) * size)
 }
 
+/**
+ * The routes whose method and path fit, in declaration order, with their placeholders; or why none does. Several
+ * endpoints may share a method and path (e.g. a DELETE with and without a body); the first whose input decodes wins.
+ */
 const match = (request: IncomingRequest) => {
   let pathMatched = false
+  const candidates: Array<{ readonly route: Route; readonly params: Record<string, string> }> = []
   for (const route of routes) {
     const m = route.pattern.exec(request.path)
     if (m === null) continue
     pathMatched = true
     if (route.endpoint.method !== request.method) continue
+    if (candidates.length > 0 && route.pattern.source !== candidates[0]!.route.pattern.source) continue
     const params: Record<string, string> = {}
     route.endpoint.compiledPath.params.forEach((name, i) => {
       params[name] = decodeURIComponent(m[i + 1]!)
     })
-    return { route, params } as const
+    candidates.push({ route, params })
   }
-  return pathMatched ? "method" : "path"
+  return candidates.length > 0 ? candidates : pathMatched ? "method" : "path"
 }
 
 /** The page or organization of the path must exist. */
@@ -157,23 +163,37 @@ const checkScope = (store: Store, params: Record<string, string>): Failure | und
   return undefined
 }
 
+/** The first candidate whose input decodes, with that input; else the first candidate's problem. */
+const pick = (
+  candidates: ReadonlyArray<{ readonly route: Route; readonly params: Record<string, string> }>,
+  request: IncomingRequest
+) => {
+  let first: Failure | undefined
+  for (const candidate of candidates) {
+    const input = readInput(candidate.route, request)
+    if (Either.isRight(input)) return Either.right({ ...candidate, input: input.right })
+    first ??= input.left
+  }
+  return Either.left({ endpoint: candidates[0]!.route.endpoint, failure: first! })
+}
+
 /** Routes one authenticated request to its handler. Never fails: every problem is an answer. */
 export const dispatch = (store: Store, request: IncomingRequest, now: string): Effect.Effect<Answer> => {
   const found = match(request)
   if (found === "path") return Effect.succeed({ status: 404, body: { error: "Not found" } })
   if (found === "method") return Effect.succeed({ status: 405, body: { error: "Method not allowed" } })
-  const { route, params } = found
-  const { endpoint } = route
+  const scopeProblem = checkScope(store, found[0]!.params)
+  const picked = pick(found, request)
+  const endpoint = Either.isRight(picked) ? picked.right.route.endpoint : picked.left.endpoint
   const answer = (effect: Effect.Effect<Answer, Failure>): Effect.Effect<Answer> =>
     Effect.catchAll(effect, (f) => Effect.succeed({ status: f.status, body: { error: f.error }, endpoint }))
   return answer(
     Effect.gen(function* () {
+      if (scopeProblem !== undefined) return yield* scopeProblem
+      const { route, params, input } = yield* Either.mapLeft(picked, (problem) => problem.failure)
       if (route.handler === undefined) {
         return yield* failure(501, `the fake has no handler for ${endpoint.name}`)
       }
-      const scopeProblem = checkScope(store, params)
-      if (scopeProblem !== undefined) return yield* scopeProblem
-      const input = yield* readInput(route, request)
       const result = yield* route.handler({ params, input, now, store })
       if (route.encodeSuccess === undefined) return { status: endpoint.successStatus, endpoint }
       const listed = endpoint.paging === undefined ? result : paginate(endpoint, input, result)

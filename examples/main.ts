@@ -1,0 +1,56 @@
+/**
+ * `pnpm demo`: runs every example. Without `STATUSPAGE_API_KEY` it starts the fake Statuspage on a free loopback
+ * port and talks to it over HTTP; with it, it uses the real API (`STATUSPAGE_PAGE_ID` and the other settings from
+ * the environment) through the production layer: pacing to the real rate limit, safe retries, timeouts.
+ */
+import { pathToFileURL } from "node:url"
+import { Policies, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
+import { StatusPageFakeServer, StatusPageNode } from "@effect-statuspage/platform-node"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { componentsExample } from "./components.js"
+import { incidentLifecycle } from "./incident-lifecycle.js"
+import { heading } from "./print.js"
+
+export const examples = [
+  ["Components", componentsExample],
+  ["An incident, from outage to postmortem", incidentLifecycle]
+] as const
+
+const runAll = Effect.forEach(examples, ([title, example]) => Effect.zipRight(heading(title), example), {
+  discard: true
+})
+
+/** The fake on a free loopback port; no pacing needed, as it enforces no limit unless asked. */
+const againstFake = Effect.gen(function* () {
+  const fake = yield* StatusPageTest.FakeStatusPage
+  const config = yield* StatusPageConfig.StatusPageConfig
+  yield* Console.log(`STATUSPAGE_API_KEY is unset: using a fake Statuspage at ${config.baseUrl} (page ${fake.pageId})`)
+  yield* runAll
+}).pipe(
+  Effect.provide(
+    Policies.layer({ rateLimit: false }).pipe(Layer.provideMerge(StatusPageFakeServer.layerTest({ seed: "demo" })))
+  )
+)
+
+const againstRealApi = Effect.gen(function* () {
+  const config = yield* StatusPageConfig.StatusPageConfig
+  yield* Console.log(
+    `using the real API at ${config.baseUrl}, page ${config.pageId}: the examples create and delete resources`
+  )
+  yield* runAll
+}).pipe(Effect.provide(StatusPageNode.layer()))
+
+/** Every example against the fake, or against the real API when an API key is given. */
+export const demo = (apiKey: string | undefined) => {
+  const run: Effect.Effect<void, unknown> = apiKey === undefined || apiKey.trim() === "" ? againstFake : againstRealApi
+  return Effect.zipRight(run, Console.log("\ndone"))
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  Effect.runPromise(demo(process.env.STATUSPAGE_API_KEY)).catch((error: Error) => {
+    console.error(`the demo failed: ${error.message}`)
+    process.exitCode = 1
+  })
+}

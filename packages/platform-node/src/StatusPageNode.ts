@@ -1,0 +1,54 @@
+/**
+ * The production layer in one call: Node's HTTP client (undici), the config from the environment, and the default
+ * policies (pacing to 60 requests per rolling 60 s per API key, safe retries, a per-attempt timeout).
+ *
+ * @example
+ * ```ts
+ * import { StatusPageNode } from "@effect-statuspage/platform-node"
+ *
+ * program.pipe(Effect.provide(StatusPageNode.layer()))
+ * // shared budget across processes, longer timeout, no retries:
+ * program.pipe(
+ *   Effect.provide(
+ *     StatusPageNode.layer({
+ *       rateLimit: RedisRateLimiter.layer({ redis: process.env.REDIS_URL! }),
+ *       timeout: { timeout: "60 seconds" },
+ *       retry: false
+ *     })
+ *   )
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Policies from "@effect-statuspage/core/Policies"
+import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
+import type { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
+import * as Layer from "effect/Layer"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options<E = never, R = never> extends Policies.Options<E, R> {
+  /** The settings the environment does not give (`userAgent`, `timeout`, `verbose`). */
+  readonly config?: Parameters<typeof StatusPageConfig.layerFromEnv>[0]
+  /** The client under the policies; default `NodeHttpClient.layerUndici`. */
+  readonly httpClient?: Layer.Layer<HttpClient.HttpClient, E, R>
+}
+
+/**
+ * `StatusPageConfig` from the environment and an `HttpClient` wrapped in the policies.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = <E = never, R = never>(
+  options: Options<E, R> = {}
+): Layer.Layer<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient, E | ConfigurationError, R> =>
+  Layer.merge(
+    Policies.layer(options).pipe(Layer.provide(options.httpClient ?? NodeHttpClient.layerUndici)),
+    StatusPageConfig.layerFromEnv(options.config)
+  )

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { Components } from "@effect-statuspage/core"
+import { RedisRateLimiter } from "@effect-statuspage/platform-node"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { Redis } from "ioredis"
+import { API_KEY, configLayer } from "./support/fixtures.js"
+import * as RollingWindowHttpClient from "./support/RollingWindowHttpClient.js"
+import * as RedisServer from "./support/redisServer.js"
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+if (!RedisServer.available && !RedisServer.required) {
+  console.warn("RedisRateLimiter tests SKIPPED: redis-server is not installed (apt-get install redis-server)")
+}
+
+describe.skipIf(!RedisServer.available && !RedisServer.required)("RedisRateLimiter", () => {
+  let server: RedisServer.RedisServer
+  beforeAll(async () => {
+    if (!RedisServer.available) {
+      throw new Error("STATUSPAGE_TEST_REQUIRE_REDIS=1 but redis-server is not installed")
+    }
+    server = await RedisServer.start()
+  })
+  afterAll(() => server?.stop())
+
+  it.live(
+    "two limiters with separate Redis connections sharing one key stay within one budget together",
+    () =>
+      Effect.gen(function* () {
+        const limit = 10
+        const windowMillis = 500
+        const fake = RollingWindowHttpClient.make({ limit, windowMillis })
+        // Each "process": its own limiter instance and Redis connection, in front of the same server.
+        const processLayer = () =>
+          Layer.merge(
+            RedisRateLimiter.layer({ redis: server.url, prefix: "shared-test:", limit, window: windowMillis }).pipe(
+              Layer.provide(fake.layer)
+            ),
+            configLayer()
+          )
+        const run = (layer: ReturnType<typeof processLayer>, tag: string) =>
+          Effect.forEach(range(20), (i) => Components.get(`${tag}${i}`), { concurrency: 5 }).pipe(Effect.provide(layer))
+        yield* Effect.all([run(processLayer(), "a"), run(processLayer(), "b")], { concurrency: "unbounded" })
+        const arrivals = fake.arrivals
+        assert.strictEqual(arrivals.length, 40)
+        assert.deepStrictEqual(
+          arrivals.filter((a) => a.status !== 200),
+          []
+        )
+        assert.isAtMost(RollingWindowHttpClient.maxInWindow(arrivals, windowMillis), limit)
+        // Both processes' requests were interleaved in the one budget: 40 requests need at least 3 more windows.
+        assert.isAtLeast(arrivals[arrivals.length - 1]!.at - arrivals[0]!.at, 3 * windowMillis)
+        assert.isTrue(arrivals.some((a) => a.path.endsWith("/a0")) && arrivals.some((a) => a.path.endsWith("/b0")))
+      }),
+    20_000
+  )
+
+  it.live("keeps only a SHA-256 of the API key in Redis", () =>
+    Effect.gen(function* () {
+      const fake = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+      yield* Components.get("c1").pipe(
+        Effect.provide(
+          Layer.merge(
+            RedisRateLimiter.layer({ redis: server.url, prefix: "hash-test:" }).pipe(Layer.provide(fake.layer)),
+            configLayer()
+          )
+        )
+      )
+      const redis = new Redis(server.url)
+      const keys = yield* Effect.promise(() => redis.keys("hash-test:*"))
+      const members = yield* Effect.promise(() => redis.zrange(keys[0]!, 0, -1))
+      redis.disconnect()
+      const digest = createHash("sha256").update(`OAuth ${API_KEY}`).digest("hex")
+      assert.deepStrictEqual(keys, [`hash-test:${digest}`])
+      for (const text of [...keys, ...members]) assert.notInclude(text, API_KEY)
+    })
+  )
+
+  it.live("sends unpaced, rather than failing, when Redis does not answer", () =>
+    Effect.gen(function* () {
+      const fake = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+      // Nothing listens on port 1; a budget of 1 per hour would hold the second request if pacing applied.
+      const layer = Layer.merge(
+        RedisRateLimiter.layer({
+          redis: { host: "127.0.0.1", port: 1, maxRetriesPerRequest: 0, retryStrategy: () => null },
+          commandTimeout: "200 millis",
+          limit: 1,
+          window: "1 hour"
+        }).pipe(Layer.provide(fake.layer)),
+        configLayer()
+      )
+      yield* Effect.forEach(range(3), (i) => Components.get(`c${i}`)).pipe(Effect.provide(layer))
+      assert.strictEqual(fake.arrivals.length, 3)
+    })
+  )
+})
