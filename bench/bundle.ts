@@ -53,13 +53,22 @@ const coldStart = (file: string, env: NodeJS.ProcessEnv): Promise<number> =>
   new Promise((resolve, reject) => {
     const start = performance.now()
     const child = spawn(process.execPath, [file], { env, stdio: ["ignore", "pipe", "inherit"] })
+    // a child that neither answers nor exits must not hang the bench
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error(`${file} printed nothing within 30 s`))
+    }, 30_000)
     let out = ""
     child.stdout.on("data", (chunk) => {
       out += chunk
-      if (out.includes("\n")) resolve(performance.now() - start)
+      if (out.includes("\n")) {
+        clearTimeout(timer)
+        resolve(performance.now() - start)
+      }
     })
     child.on("error", reject)
     child.on("exit", (code) => {
+      clearTimeout(timer)
       if (!out.includes("\n")) reject(new Error(`${file} exited with ${code} before printing a result`))
     })
   })

@@ -15,7 +15,7 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
 import { decoder } from "../packages/core/src/internal/fastDecode.js"
-import { component, configLayer, PAGE_ID } from "./support/fixtures.js"
+import { component, configLayer, ORG_ID, PAGE_ID } from "./support/fixtures.js"
 import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
 
 const numRuns = 150
@@ -54,7 +54,50 @@ const unicode = fc.oneof(
 
 const componentsPath = `/v1/pages/${PAGE_ID}/components`
 
+/** A valid input for an action, so that its request is sent; `undefined` when the schema cannot generate one. */
+const validInput = (schema: Schema.Schema<any, any>): Array<unknown> | undefined => {
+  try {
+    return fc.sample(Arbitrary.make(Schema.typeSchema(schema)), 1)
+  } catch {
+    // e.g. a password field whose schema carries no arbitrary; the decoder property below still covers its model
+    return undefined
+  }
+}
+
+/** The request path an action's template gives for these ids: scope ids from the config, the rest in order. */
+const expectedPath = (template: string, ids: ReadonlyArray<string>) => {
+  let next = 0
+  return `/v1${template.replace(/\{([a-z_]+)\}/g, (_, param: string) =>
+    param === "page_id" ? PAGE_ID : param === "organization_id" ? ORG_ID : encodeURIComponent(ids[next++]!)
+  )}`
+}
+
 describe("Fuzz: encoding", () => {
+  it("for every action with ids, arbitrary ids give exactly the templated path, or are rejected before sending", async () => {
+    const withIds = StatusPageClient.actions().filter(([, , action]) => action.endpoint.idParams.length > 0)
+    assert.isAbove(withIds.length, 0)
+    for (const [group, name, action] of withIds) {
+      const { idParams, path, body, query } = action.endpoint
+      const inputSchema = body ?? query
+      const input = inputSchema === undefined ? [] : validInput(inputSchema)
+      if (input === undefined) continue
+      await fc.assert(
+        fc.asyncProperty(fc.array(unicode, { minLength: idParams.length, maxLength: idParams.length }), async (ids) => {
+          const { exit, requests } = await runAction(action(...ids, ...input), { body: {} })
+          if (requests.length === 0) {
+            assert.strictEqual(failureOf(exit)?.reason, "InvalidInput", `${group}.${name}`)
+            return
+          }
+          const { url } = requests[0]!
+          assert.strictEqual(url.origin, "https://api.statuspage.io")
+          assert.strictEqual(url.pathname, expectedPath(path, ids), `${group}.${name}`)
+          assert.strictEqual(url.hash, "")
+        }),
+        { numRuns: 10 }
+      )
+    }
+  })
+
   it("an arbitrary id is either percent-encoded into exactly one path segment, or rejected before sending", async () => {
     await fc.assert(
       fc.asyncProperty(unicode, async (id) => {
@@ -148,16 +191,6 @@ describe("Fuzz: encoding", () => {
 
 /** Every action that decodes a body, with ids filled in. */
 const decodingActions = StatusPageClient.actions().filter(([, , action]) => action.endpoint.success !== undefined)
-
-/** A valid input for an action, so that its request is sent; `undefined` when the schema cannot generate one. */
-const validInput = (schema: Schema.Schema<any, any>): Array<unknown> | undefined => {
-  try {
-    return fc.sample(Arbitrary.make(Schema.typeSchema(schema)), 1)
-  } catch {
-    // e.g. a password field whose schema carries no arbitrary; the decoder property below still covers its model
-    return undefined
-  }
-}
 
 describe("Fuzz: decoding", () => {
   it("arbitrary JSON in a 2xx body is a value or a ServerError Decode, never a defect", async () => {

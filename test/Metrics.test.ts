@@ -1,14 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Metrics } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
-import { exchange } from "./support/exchange.js"
 import { PAGE_ID } from "./support/fixtures.js"
 import { metric } from "./support/metricFixtures.js"
-
-const right = <A, E>(result: { _tag: "Left"; left: E } | { _tag: "Right"; right: A }): A => {
-  if (result._tag === "Left") assert.fail(`expected success, got ${String(result.left)}`)
-  return result.right
-}
+import { run as exchange } from "./support/RecordingHttpClient.js"
+import { right } from "./support/recorded.js"
 
 describe("Metrics", () => {
   it.effect("list: GET …/metrics with page/per_page, decodes an array although the spec says one Metric", () =>
@@ -137,6 +133,16 @@ describe("Metrics", () => {
       const { result, requests } = yield* exchange(Metrics.submitData("m1", { timestamp: 1.5, value: 1 }), [{}])
       assert.strictEqual(requests.length, 0)
       assert.include(result._tag === "Left" ? result.left.message : "", "invalid input: timestamp: Expected an integer")
+    })
+  )
+
+  it.effect("submitData refuses a value JSON cannot carry (NaN, Infinity) before sending", () =>
+    Effect.gen(function* () {
+      for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        const { result, requests } = yield* exchange(Metrics.submitData("m1", { timestamp: 1715718150, value }), [{}])
+        assert.strictEqual(requests.length, 0)
+        assert.include(result._tag === "Left" ? result.left.message : "", "invalid input: value")
+      }
     })
   )
 

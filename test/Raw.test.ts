@@ -3,8 +3,8 @@ import { Raw } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { exchange } from "./support/exchange.js"
 import { API_KEY, ORG_ID, PAGE_ID } from "./support/fixtures.js"
+import { run as exchange } from "./support/RecordingHttpClient.js"
 
 const INCIDENT = "/pages/{page_id}/incidents/{incident_id}"
 

@@ -4,8 +4,9 @@
  * errors (never a defect, an interruption or an unhandled rejection), no POST reaches the server twice unless the
  * server said it did not process it (420/429), and the API key appears in no error, log line or span.
  *
- * Retry timings are shortened (attempts 3, backoff in milliseconds) so every case ends in a few seconds; `Retry-After`
- * is honoured as sent (1 second).
+ * The client is composed as `StatusPageNode.layer` composes it (`Policies.layer` over `NodeHttpClient.layerUndici`),
+ * with the config given per case instead of read from the environment. Retry timings are shortened (attempts 3,
+ * backoff in milliseconds) so every case ends in a few seconds; `Retry-After` is honoured as sent (1 second).
  */
 
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"

@@ -2,9 +2,9 @@ import { assert, describe, it } from "@effect/vitest"
 import { Permissions, type StatusPageError, Users } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import { exchange } from "./support/exchange.js"
 import { ORG_ID, PAGE_ID } from "./support/fixtures.js"
 import { user } from "./support/metricFixtures.js"
+import { run as exchange } from "./support/RecordingHttpClient.js"
 
 const PASSWORD = "correct-horse-battery-staple"
 

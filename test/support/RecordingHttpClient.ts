@@ -6,6 +6,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert } from "@effect/vitest"
+import type * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -72,13 +73,23 @@ export const make = (answer: ReadonlyArray<CannedResponse> | ((request: Recorded
   return { layer: Layer.succeed(HttpClient.HttpClient, client), requests, client }
 }
 
-/** Runs an action against a fresh recording client and the test config: its result and what went on the wire. */
-export const run = <A, E>(effect: Effect.Effect<A, E, any>, answer: Parameters<typeof make>[0]) => {
+/**
+ * Runs an action against a fresh recording client and the test config (with `config` overrides): its result and what
+ * went on the wire.
+ */
+export const run = <A, E>(
+  effect: Effect.Effect<A, E, any>,
+  answer: Parameters<typeof make>[0],
+  config: Partial<StatusPageConfig.Options> = {}
+) => {
   const http = make(answer)
-  return Effect.map(Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer())))), (result) => ({
-    result,
-    requests: http.requests
-  }))
+  return Effect.map(
+    Effect.either(effect.pipe(Effect.provide(Layer.merge(http.layer, configLayer(config))))),
+    (result) => ({
+      result,
+      requests: http.requests
+    })
+  )
 }
 
 /** Asserts that the input was rejected before sending: nothing went out, and the error points at `field`. */

@@ -14,8 +14,12 @@ import {
   IncidentUpdates,
   Metrics,
   MetricsProviders,
+  PageAccessGroups,
+  PageAccessUsers,
+  Permissions,
   StatusPageConfig,
-  StatusPageTest
+  StatusPageTest,
+  Users
 } from "@effect-statuspage/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -178,6 +182,39 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           assert.strictEqual((yield* Incidents.get(opened.id)).incident_updates[0]!.body, "Fixed for good")
         }))
 
+      test("scheduled maintenances: upcoming, then in progress, then completed", () =>
+        Effect.gen(function* () {
+          const db = yield* Components.create({ name: "Database" })
+          const now = yield* Clock.currentTimeMillis
+          const window = {
+            scheduled_for: new Date(now + 3_600_000).toISOString(),
+            scheduled_until: new Date(now + 7_200_000).toISOString()
+          }
+          const planned = yield* Incidents.createScheduled({
+            name: "Database upgrade",
+            ...window,
+            component_ids: [db.id]
+          })
+          assert.strictEqual(planned.status, "scheduled")
+          assert.strictEqual(planned.impact, "maintenance")
+          assert.strictEqual(planned.scheduled_for, window.scheduled_for)
+          const ids = (list: ReadonlyArray<{ readonly id: string }>) => list.map((i) => i.id)
+          assert.deepStrictEqual(ids(yield* Incidents.listScheduled()), [planned.id])
+          assert.deepStrictEqual(ids(yield* Incidents.listUpcoming()), [planned.id])
+          assert.deepStrictEqual(yield* Incidents.listActiveMaintenance(), [])
+          yield* Incidents.update(planned.id, { status: "in_progress", components: { [db.id]: "under_maintenance" } })
+          assert.deepStrictEqual(ids(yield* Incidents.listActiveMaintenance()), [planned.id])
+          assert.deepStrictEqual(yield* Incidents.listUpcoming(), [])
+          assert.strictEqual((yield* Components.get(db.id)).status, "under_maintenance")
+          const done = yield* Incidents.update(planned.id, {
+            status: "completed",
+            components: { [db.id]: "operational" }
+          })
+          assert.isString(done.resolved_at)
+          assert.deepStrictEqual(yield* Incidents.listActiveMaintenance(), [])
+          assert.deepStrictEqual(yield* Incidents.listUnresolved(), [])
+        }))
+
       test("a component the page does not have is a 422; an unknown incident a 404", () =>
         Effect.gen(function* () {
           const error = yield* failure(Incidents.create({ name: "x", components: { nosuchthing1: "major_outage" } }))
@@ -269,6 +306,69 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           )
           yield* MetricsProviders.delete(provider.id)
           assert.deepStrictEqual(yield* Metrics.list(), [])
+        }))
+    })
+
+    describe("page access", () => {
+      test("users and groups: membership on both sides; POST replaces a set, PATCH adds, DELETE removes", () =>
+        Effect.gen(function* () {
+          const api = yield* Components.create({ name: "API" })
+          const web = yield* Components.create({ name: "Web" })
+          const ops = yield* PageAccessGroups.create({ name: "Ops", component_ids: [api.id] })
+          const ana = yield* PageAccessUsers.create({ email: "ana@example.com", page_access_group_ids: [ops.id] })
+          assert.deepStrictEqual(ana.page_access_group_ids, [ops.id])
+          assert.deepStrictEqual((yield* PageAccessGroups.get(ops.id)).page_access_user_ids, [ana.id])
+          const taken = yield* failure(PageAccessUsers.create({ email: "ana@example.com" }))
+          assert.strictEqual(taken.reason, "Conflict")
+          assert.strictEqual(taken.httpStatus, 409)
+
+          const names = (list: ReadonlyArray<{ readonly name: string }>) => list.map((c) => c.name)
+          yield* PageAccessUsers.setComponents(ana.id, { component_ids: [api.id] })
+          yield* PageAccessUsers.addComponents(ana.id, { component_ids: [web.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["API", "Web"])
+          yield* PageAccessUsers.setComponents(ana.id, { component_ids: [web.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["Web"])
+          // DELETE on the same path, with a body and without: the fake tells them apart as Statuspage does
+          yield* PageAccessUsers.addComponents(ana.id, { component_ids: [api.id] })
+          yield* PageAccessUsers.removeComponents(ana.id, { component_ids: [api.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["Web"])
+          yield* PageAccessUsers.removeAllComponents(ana.id)
+          assert.deepStrictEqual(yield* PageAccessUsers.listComponents(ana.id), [])
+          const missing = yield* failure(PageAccessUsers.addComponents(ana.id, { component_ids: ["nosuchthing1"] }))
+          assert.strictEqual(missing.reason, "NotFound")
+
+          yield* Components.addPageAccessGroups(web.id, { page_access_group_ids: [ops.id] })
+          assert.deepStrictEqual(names(yield* PageAccessGroups.listComponents(ops.id)), ["API", "Web"])
+          // the one form-encoded body of the API
+          yield* Components.addPageAccessUsers(api.id, { page_access_user_ids: [ana.id] })
+          assert.deepStrictEqual(names(yield* PageAccessUsers.listComponents(ana.id)), ["API"])
+          const log = yield* (yield* StatusPageTest.FakeStatusPage).requests
+          assert.deepStrictEqual(log.at(-2)?.body, { "page_access_user_ids[]": ana.id })
+
+          yield* PageAccessGroups.delete(ops.id)
+          assert.deepStrictEqual((yield* PageAccessUsers.get(ana.id)).page_access_group_ids, [])
+          yield* PageAccessUsers.delete(ana.id)
+          assert.strictEqual((yield* failure(PageAccessUsers.get(ana.id))).reason, "NotFound")
+        }))
+    })
+
+    describe("organization users and permissions", () => {
+      test("a new user reaches every page; a PUT of permissions replaces the access", () =>
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const bo = yield* Users.create({ email: "bo@example.com", first_name: "Bo" })
+          assert.strictEqual(bo.organization_id, fake.organizationId)
+          assert.strictEqual(bo.last_name, null)
+          assert.strictEqual((yield* failure(Users.create({ email: "bo@example.com" }))).reason, "Unprocessable")
+          assert.deepStrictEqual((yield* Permissions.get(bo.id)).data.pages, [{ page_id: fake.pageId }])
+          const replaced = yield* Permissions.replace(bo.id, { pages: { [fake.pageId]: { incident_manager: true } } })
+          assert.deepStrictEqual(replaced.data.pages, [{ page_id: fake.pageId, incident_manager: true }])
+          assert.deepStrictEqual(
+            (yield* Users.list()).map((u) => u.email),
+            ["bo@example.com"]
+          )
+          yield* Users.delete(bo.id)
+          assert.strictEqual((yield* failure(Permissions.get(bo.id))).reason, "NotFound")
         }))
     })
 

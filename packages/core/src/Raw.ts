@@ -14,7 +14,6 @@
  * @since 0.1.0
  */
 import type * as Headers from "@effect/platform/Headers"
-import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -26,6 +25,7 @@ import {
   fillPath,
   instrument,
   invalidInput,
+  jsonBody,
   parseJson,
   type RequestInfo,
   readText,
@@ -120,18 +120,12 @@ export const request = <const Path extends string, A = unknown>(
       return Effect.fail(invalidInput(info, `ids.${unknownId}`, "is not in the path template"))
     const url = fillPath(compiled, info, "Raw.request", config, req.pageId, (param) => ids[param])
     if (Either.isLeft(url)) return Effect.fail(url.left)
-    let body: HttpBody.HttpBody | undefined
-    if (req.body !== undefined) {
-      try {
-        body = HttpBody.unsafeJson(req.body)
-      } catch (error) {
-        return Effect.fail(invalidInput(info, "body", `cannot be sent as JSON (${(error as Error).name})`))
-      }
-    }
+    const body = req.body === undefined ? undefined : jsonBody(info, req.body)
+    if (body !== undefined && Either.isLeft(body)) return Effect.fail(body.left)
     const httpRequest = HttpClientRequest.make(req.method)(url.right, {
       headers: requestHeaders(config),
       ...(req.query === undefined ? {} : { urlParams: toUrlParams(req.query) }),
-      ...(body === undefined ? {} : { body })
+      ...(body === undefined ? {} : { body: body.right })
     })
     const target = { info, secrets: [Redacted.value(config.apiKey), ...secrets] }
     return send(target, client, httpRequest, (response, scrub) =>

@@ -369,6 +369,15 @@ export const toUrlParams = (encoded: Record<string, unknown>): Record<string, Ur
   return out
 }
 
+/** A JSON request body; a value `JSON.stringify` throws on (a `bigint`, a cycle in free-form fields) is refused. */
+export const jsonBody = (info: RequestInfo, value: unknown): Either.Either<HttpBody.HttpBody, RequestError> => {
+  try {
+    return Either.right(HttpBody.unsafeJson(value))
+  } catch (error) {
+    return Either.left(invalidInput(info, "", `the body cannot be sent as JSON (${(error as Error).message})`))
+  }
+}
+
 const inputOptions = { onExcessProperty: "error", errors: "first" } as const
 
 /** The values of an input's credential fields, plain or `Redacted`. */
@@ -425,10 +434,13 @@ export const execute = (endpoint: Endpoint) => {
         const issue = firstIssue(encoded.left)
         return Either.left(invalidInput(info, issue.path, issue.message))
       }
-      body =
-        endpoint.bodyEncoding === "form"
-          ? HttpBody.urlParams(UrlParams.fromInput(toFormParams(encoded.right)))
-          : HttpBody.unsafeJson(encoded.right)
+      if (endpoint.bodyEncoding === "form") {
+        body = HttpBody.urlParams(UrlParams.fromInput(toFormParams(encoded.right)))
+      } else {
+        const json = jsonBody(info, encoded.right)
+        if (Either.isLeft(json)) return Either.left(json.left)
+        body = json.right
+      }
     }
     return Either.right(
       makeRequest(url.right, {

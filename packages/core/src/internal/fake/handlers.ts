@@ -7,15 +7,21 @@ import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
 import { metrics, metricsProviders } from "./metrics.js"
+import { componentPageAccess, pageAccessGroups, pageAccessUsers } from "./pageAccess.js"
 import { pages } from "./pages.js"
+import { permissions, users } from "./users.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
-  components,
+  components: { ...components, ...componentPageAccess },
   pages,
   incidents,
   incidentUpdates,
   incidentPostmortems,
   incidentTemplates,
   metrics,
-  metricsProviders
+  metricsProviders,
+  pageAccessUsers,
+  pageAccessGroups,
+  users,
+  permissions
 }

@@ -76,7 +76,15 @@ const isSecret = (u: unknown): u is string | Redacted.Redacted<string> =>
 export const Secret = Schema.transform(
   Schema.String,
   // one declared node, so that a bad value gets this message instead of one that prints it
-  Schema.declare(isSecret, { identifier: "Secret", message: () => "Expected a string or a Redacted string" }),
+  Schema.declare(isSecret, {
+    identifier: "Secret",
+    message: () => "Expected a string or a Redacted string",
+    arbitrary: () => (fc) =>
+      fc.oneof(
+        fc.string(),
+        fc.string().map((s) => Redacted.make(s))
+      )
+  }),
   {
     strict: true,
     decode: (s) => s,

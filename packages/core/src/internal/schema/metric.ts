@@ -24,10 +24,10 @@ export const Metric = Schema.Struct({
 }).annotations({ identifier: "Metric" })
 export type Metric = typeof Metric.Type
 
-/** One data point: `timestamp` in unix seconds (snapped to 30-second slots by the server). */
+/** One data point: `timestamp` in unix seconds (snapped to 30-second slots by the server); JSON has no NaN or Infinity. */
 export const MetricPoint = Schema.Struct({
   timestamp: Schema.Int,
-  value: Schema.Number
+  value: Schema.Finite
 }).annotations({ identifier: "MetricPoint" })
 export type MetricPoint = typeof MetricPoint.Type
 
