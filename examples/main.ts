@@ -4,6 +4,7 @@
  * the environment) through the production layer: pacing to the real rate limit, safe retries, timeouts.
  */
 import { pathToFileURL } from "node:url"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { Policies, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageNode } from "@effect-statuspage/platform-node"
 import * as Console from "effect/Console"
@@ -11,23 +12,40 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { componentsExample } from "./components.js"
 import { incidentLifecycle } from "./incident-lifecycle.js"
+import { metricsExample } from "./metrics.js"
+import { pageAccessExample } from "./page-access.js"
 import { heading } from "./print.js"
+import { usersExample } from "./users.js"
 
-export const examples = [
-  ["Components", componentsExample],
-  ["An incident, from outage to postmortem", incidentLifecycle]
-] as const
+/**
+ * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
+ * audience-specific page, and adding organization users sends real invitations.
+ */
+export const examples: ReadonlyArray<{
+  readonly title: string
+  readonly run: Effect.Effect<void, unknown, StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>
+  readonly fakeOnly?: boolean
+}> = [
+  { title: "Components", run: componentsExample },
+  { title: "An incident, from outage to postmortem", run: incidentLifecycle },
+  { title: "Metrics", run: metricsExample },
+  { title: "Page access", run: pageAccessExample, fakeOnly: true },
+  { title: "Organization users and permissions", run: usersExample, fakeOnly: true }
+]
 
-const runAll = Effect.forEach(examples, ([title, example]) => Effect.zipRight(heading(title), example), {
-  discard: true
-})
+const runAll = (fake: boolean) =>
+  Effect.forEach(
+    examples.filter((example) => fake || example.fakeOnly !== true),
+    (example) => Effect.zipRight(heading(example.title), example.run),
+    { discard: true }
+  )
 
 /** The fake on a free loopback port; no pacing needed, as it enforces no limit unless asked. */
 const againstFake = Effect.gen(function* () {
   const fake = yield* StatusPageTest.FakeStatusPage
   const config = yield* StatusPageConfig.StatusPageConfig
   yield* Console.log(`STATUSPAGE_API_KEY is unset: using a fake Statuspage at ${config.baseUrl} (page ${fake.pageId})`)
-  yield* runAll
+  yield* runAll(true)
 }).pipe(
   Effect.provide(
     Policies.layer({ rateLimit: false }).pipe(Layer.provideMerge(StatusPageFakeServer.layerTest({ seed: "demo" })))
@@ -39,7 +57,7 @@ const againstRealApi = Effect.gen(function* () {
   yield* Console.log(
     `using the real API at ${config.baseUrl}, page ${config.pageId}: the examples create and delete resources`
   )
-  yield* runAll
+  yield* runAll(false)
 }).pipe(Effect.provide(StatusPageNode.layer()))
 
 /** Every example against the fake, or against the real API when an API key is given. */

@@ -56,4 +56,16 @@ describe("the API key stays secret", () => {
       })
     )
   }
+
+  it.effect("an echoed key is replaced, and what the server said around it is kept", () =>
+    Effect.gen(function* () {
+      const http = RecordingHttpClient.make([
+        { status: 403, body: `<html><title>Forbidden for ${API_KEY}</title></html>` }
+      ])
+      const error: any = yield* Effect.flip(
+        Components.get("c1").pipe(Effect.provide(Layer.merge(http.layer, configLayer())))
+      )
+      assert.deepStrictEqual(error.errors, [{ message: "Forbidden for <redacted>" }])
+    })
+  )
 })

@@ -1,6 +1,6 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Components, Policies, RateLimiter } from "@effect-statuspage/core"
+import { Components, Policies, RateLimiter, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -161,35 +161,40 @@ describe("RateLimiter", () => {
   )
 
   it.live(
-    "300 mixed requests from 10 fibers finish without a 429 at the budget's rate (60 per 1 s)",
+    "300 mixed requests from 10 fibers against the fake's rolling limit: no 420, the budget's rate (60 per 1 s)",
     () =>
       Effect.gen(function* () {
         const windowMillis = 1_000
         const limit = 60
-        const server = RollingWindowHttpClient.make({ limit, windowMillis })
+        const fake = yield* StatusPageTest.make({ seed: "rate" })
+        const client = Layer.succeed(HttpClient.HttpClient, StatusPageTest.httpClient(fake))
+        const config = Layer.effect(StatusPageConfig.StatusPageConfig, StatusPageTest.config(fake))
         // No margin: the fake and the limiter read one clock, so the rate can be compared with the budget itself.
-        const policies = Policies.layer({ rateLimit: { limit, window: windowMillis, margin: 0 } }).pipe(
-          Layer.provide(server.layer)
-        )
-        const call = (i: number) =>
-          [
-            Components.list(),
-            Components.get(`c${i}`),
-            Components.create({ name: `n${i}` }),
-            Components.update(`c${i}`, { status: "operational" }),
-            Components.delete(`c${i}`)
-          ][i % 5]!
-        const arrivals = yield* Effect.gen(function* () {
-          // Warm up the code path with another key (its own budget), so that the first window is not measured cold.
-          yield* Effect.forEach(range(50), call, { concurrency: 10 }).pipe(
-            Effect.provide(configLayer({ apiKey: "warm-up-key-5e6f7a" }))
+        const paced = () =>
+          Layer.merge(
+            Policies.layer({ rateLimit: { limit, window: windowMillis, margin: 0 } }).pipe(Layer.provide(client)),
+            config
           )
-          server.arrivals.length = 0
-          yield* Effect.forEach(range(10), (f) => Effect.forEach(range(30), (j) => call(f * 30 + j)), {
-            concurrency: 10
-          }).pipe(Effect.provide(configLayer()))
-          return server.arrivals
-        }).pipe(Effect.provide(policies))
+        // Each fiber's round: create a component, read it, change it, list, delete it.
+        const round = (f: number, r: number) =>
+          Effect.gen(function* () {
+            const created = yield* Components.create({ name: `f${f}r${r}` })
+            yield* Components.get(created.id)
+            yield* Components.update(created.id, { status: "degraded_performance" })
+            yield* Components.list({ per_page: 100 })
+            yield* Components.delete(created.id)
+          })
+        const workload = Effect.forEach(range(10), (f) => Effect.forEach(range(6), (r) => round(f, r)), {
+          concurrency: 10
+        })
+        // Warm the code path up unlimited (its own limiter), so that the first window is not measured cold.
+        yield* workload.pipe(
+          Effect.provide(Layer.merge(Policies.layer({ rateLimit: false }).pipe(Layer.provide(client)), config))
+        )
+        yield* fake.clearRequests
+        yield* fake.setRateLimit({ limit, window: windowMillis, status: 420 })
+        yield* workload.pipe(Effect.provide(paced()))
+        const arrivals = yield* fake.requests
         assert.strictEqual(arrivals.length, 300)
         assert.deepStrictEqual(
           arrivals.filter((a) => a.status === 420 || a.status === 429),

@@ -192,6 +192,8 @@ const expectValue = <A>(exit: Exit.Exit<A, unknown>): A => {
 
 const list = (scenario: string) => Components.list({}, { pageId: scenario })
 const create = (scenario: string) => Components.create({ name: "API" }, { pageId: scenario })
+const update = (scenario: string) => Components.update("ftgks51sfs2d", { status: "major_outage" }, { pageId: scenario })
+const remove = (scenario: string) => Components.delete("ftgks51sfs2d", { pageId: scenario })
 
 describe("Reliability: rate limits", () => {
   it("420 with Retry-After in seconds is waited out and retried", async () => {
@@ -221,7 +223,7 @@ describe("Reliability: rate limits", () => {
 
 describe("Reliability: 5xx with HTML bodies", () => {
   for (const status of [500, 502, 503, 504]) {
-    it(`${status}: GET is retried then a ServerError; POST is sent once`, async () => {
+    it(`${status}: GET and DELETE are retried then a ServerError; POST and PATCH are sent once`, async () => {
       const scenario = `status-${status}`
       const get = expectError(await run(list(scenario)), "ServerError", "Status")
       assert.strictEqual(get.httpStatus, status)
@@ -231,6 +233,11 @@ describe("Reliability: 5xx with HTML bodies", () => {
       const post = expectError(await run(create(scenario)), "ServerError", "Status")
       assert.strictEqual(post.httpStatus, status)
       assert.strictEqual(server.count(scenario, "POST"), 1)
+      // PATCH may have taken effect too: never repeated; DELETE is idempotent: retried like GET
+      expectError(await run(update(scenario)), "ServerError", "Status")
+      assert.strictEqual(server.count(scenario, "PATCH"), 1)
+      expectError(await run(remove(scenario)), "ServerError", "Status")
+      assert.strictEqual(server.count(scenario, "DELETE"), 3)
     })
   }
 })
@@ -248,6 +255,8 @@ describe("Reliability: broken connections and slow answers", () => {
     expectError(await run(create("reset-after-processing")), "RequestError", "OutcomeUnknown")
     assert.strictEqual(server.count("reset-after-processing", "POST"), 1)
     assert.strictEqual(postsProcessed.count, before + 1)
+    expectError(await run(update("reset-after-processing")), "RequestError", "OutcomeUnknown")
+    assert.strictEqual(server.count("reset-after-processing", "PATCH"), 1)
   })
 
   it("an answer slower than the timeout: GET is a Timeout, POST is OutcomeUnknown, sent once", async () => {
@@ -255,6 +264,8 @@ describe("Reliability: broken connections and slow answers", () => {
     assert.strictEqual(server.count("slow", "GET"), 3)
     expectError(await run(create("slow"), { timeout: "200 millis" }), "RequestError", "OutcomeUnknown")
     assert.strictEqual(server.count("slow", "POST"), 1)
+    expectError(await run(update("slow"), { timeout: "200 millis" }), "RequestError", "OutcomeUnknown")
+    assert.strictEqual(server.count("slow", "PATCH"), 1)
   })
 
   it("a connection closed in the middle of the body is a typed transport failure", async () => {

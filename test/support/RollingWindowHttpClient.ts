@@ -52,7 +52,7 @@ export const make = (options: { readonly limit: number; readonly windowMillis: n
 }
 
 /** The most arrivals of one key that any rolling window of `windowMillis` holds. */
-export const maxInWindow = (arrivals: ReadonlyArray<Arrival>, windowMillis: number): number => {
+export const maxInWindow = (arrivals: ReadonlyArray<{ readonly at: number }>, windowMillis: number): number => {
   const times = arrivals.map((a) => a.at).sort((a, b) => a - b)
   let most = 0
   for (let end = 0, start = 0; end < times.length; end++) {

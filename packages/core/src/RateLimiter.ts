@@ -15,6 +15,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
+import { currentAnswered } from "./internal/answered.js"
 import { addToCurrentSpan } from "./internal/span.js"
 
 /**
@@ -219,12 +220,19 @@ export const wrap =
           Effect.zipRight(before === undefined ? Effect.void : restore(Deferred.await(before)), admit),
           leave
         )
-        return Effect.flatMap(Effect.timed(queued), ([waited, done]) =>
-          Effect.zipRight(
+        return Effect.flatMap(Effect.timed(queued), ([waited, done]) => {
+          // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
+          let stamped = false
+          const complete = Effect.suspend(() => {
+            if (stamped) return Effect.void
+            stamped = true
+            return Effect.zipRight(done, signalCompleted(line))
+          })
+          return Effect.zipRight(
             addToCurrentSpan(waitAttribute, Duration.toMillis(waited)),
-            Effect.ensuring(restore(effect), Effect.zipRight(done, signalCompleted(line)))
+            Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
           )
-        )
+        })
       })
     })
   }

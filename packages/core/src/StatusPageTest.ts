@@ -16,6 +16,8 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -24,6 +26,7 @@ import { type ConnectionDropped, Control, makeApp } from "./internal/fake/app.js
 import { idGenerator } from "./internal/fake/ids.js"
 import { routes } from "./internal/fake/router.js"
 import { Store } from "./internal/fake/store.js"
+import { quarantine } from "./internal/fake/subscribers.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
 export {
@@ -164,6 +167,11 @@ export interface Service {
    * (nothing changes) or `after` it ran (the change is made, the client never hears of it).
    */
   readonly dropNext: (options: { readonly when: "before" | "after"; readonly times?: number }) => Effect.Effect<void>
+  /**
+   * Quarantines a page subscriber, as Statuspage does after ten failed webhook deliveries (the fake delivers none),
+   * so that `Subscribers.reactivate` has something to do. Fails when there is no such live subscriber.
+   */
+  readonly quarantineSubscriber: (subscriberId: string) => Effect.Effect<void, Cause.NoSuchElementException>
 }
 
 /**
@@ -214,7 +222,13 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       dropNext: ({ when, times }) =>
         Effect.sync(() => {
           control.drops.push({ value: when, remaining: times ?? 1 })
-        })
+        }),
+      quarantineSubscriber: (subscriberId) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          quarantine(store, subscriberId, new Date(now).toISOString())
+            ? Effect.void
+            : Effect.fail(new Cause.NoSuchElementException(`the fake has no live subscriber ${subscriberId}`))
+        )
     }
   })
 

@@ -15,6 +15,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import { answered } from "./internal/answered.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
 /**
@@ -75,7 +76,7 @@ export const wrap =
           : Effect.succeed(fixed),
         (duration) =>
           Effect.timeoutFail(
-            Effect.flatMap(effect, (response) => buffered(request, response)),
+            Effect.flatMap(effect, (response) => Effect.zipRight(answered, buffered(request, response))),
             { duration, onTimeout: () => timedOut(request, "the attempt", duration) }
           )
       )

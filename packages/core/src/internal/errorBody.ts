@@ -64,7 +64,7 @@ export const parseErrorBody = (text: string): Array<ErrorDetail> => {
     return fromJson(JSON.parse(text))
   } catch {
     if (looksLikeHtml(text)) {
-      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1]
+      const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1]
       return title !== undefined && title.trim() !== "" ? [{ message: excerpt(title) }] : []
     }
     return [{ message: excerpt(text) }]

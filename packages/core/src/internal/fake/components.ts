@@ -57,8 +57,32 @@ const outageSeconds = (store: Store, component: Component, now: string) => {
   return { major, partial, total: Math.max(0, (end - Date.parse(component.created_at)) / 1000) }
 }
 
+/**
+ * The uptime figures of `subject` (a component, or a group row) over `members` (itself, for a component): a group
+ * counts the outages of its worst member. Only components with showcase on have uptime; without one it is a 422.
+ */
+export const uptimeReport = (store: Store, subject: Component, members: ReadonlyArray<Component>, now: string) => {
+  const shown = members.filter((m) => m.showcase)
+  if (shown.length === 0) return Effect.fail(unprocessable("Uptime showcase is not enabled for this component"))
+  const outages = shown.map((m) => outageSeconds(store, m, now))
+  const major = Math.max(...outages.map((o) => o.major))
+  const partial = Math.max(...outages.map((o) => o.partial))
+  const total = Math.max(0, (Date.parse(now) - Date.parse(subject.created_at)) / 1000)
+  const down = Math.min(total, major + PARTIAL_WEIGHT * partial)
+  return Effect.succeed({
+    id: subject.id,
+    name: subject.name,
+    range_start: subject.created_at,
+    range_end: now,
+    uptime_percentage: total === 0 ? 100 : Math.round((1 - down / total) * 10000) / 100,
+    major_outage: Math.round(major),
+    partial_outage: Math.round(partial),
+    warnings: null
+  })
+}
+
 /** Takes `id` out of its group; a group left empty is deleted, as Statuspage does. */
-const leaveGroup = (store: Store, member: Component, now: string) => {
+export const leaveGroup = (store: Store, member: Component, now: string) => {
   if (member.group_id === null) return
   const table = componentsTable(store)
   const group = table.get(member.group_id)
@@ -66,6 +90,12 @@ const leaveGroup = (store: Store, member: Component, now: string) => {
   const members = (group.components ?? []).filter((m) => m !== member.id)
   if (members.length === 0) table.delete(group.id)
   else patchComponent(store, group.id, { components: members }, now)
+}
+
+/** Deletes a group row; its members stay, in no group. */
+export const dissolveGroup = (store: Store, group: Component, now: string) => {
+  for (const id of group.components ?? []) patchComponent(store, id, { group_id: null }, now)
+  componentsTable(store).delete(group.id)
 }
 
 const joinGroup = (store: Store, memberId: string, groupId: string, now: string) => {
@@ -129,26 +159,17 @@ export const components: GroupHandlers<typeof Components> = {
   replace: update,
 
   uptime: ({ store, params, now }) =>
-    Effect.map(findComponent(store, params.page_id!, params.component_id), (component) => {
-      const { major, partial, total } = outageSeconds(store, component, now)
-      const down = Math.min(total, major + PARTIAL_WEIGHT * partial)
-      return {
-        id: component.id,
-        name: component.name,
-        range_start: component.created_at,
-        range_end: now,
-        uptime_percentage: total === 0 ? 100 : Math.round((1 - down / total) * 10000) / 100,
-        major_outage: Math.round(major),
-        partial_outage: Math.round(partial),
-        warnings: null,
-        related_events: relatedIncidents(store, component.id).map((id) => ({ id }))
-      }
+    Effect.gen(function* () {
+      const component = yield* findComponent(store, params.page_id!, params.component_id)
+      const report = yield* uptimeReport(store, component, [component], now)
+      return { ...report, related_events: relatedIncidents(store, component.id).map((id) => ({ id })) }
     }),
 
   delete: ({ store, params, now }) =>
     Effect.gen(function* () {
       const current = yield* findComponent(store, params.page_id!, params.component_id)
       leaveGroup(store, current, now)
+      if (current.group) dissolveGroup(store, current, now)
       componentsTable(store).delete(current.id)
       statusHistory(store).delete(current.id)
     })

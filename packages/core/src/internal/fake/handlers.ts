@@ -3,12 +3,16 @@
  * under the group's facade name. `StatusPageTest.unhandled` lists declared endpoints that have none.
  */
 import type { Groups } from "../../StatusPageClient.js"
+import { componentGroups } from "./componentGroups.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"
+import { incidentSubscribers } from "./incidentSubscribers.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
 import { metrics, metricsProviders } from "./metrics.js"
 import { componentPageAccess, pageAccessGroups, pageAccessUsers } from "./pageAccess.js"
 import { pages } from "./pages.js"
+import { statusEmbedConfig } from "./statusEmbedConfig.js"
+import { subscribers } from "./subscribers.js"
 import { permissions, users } from "./users.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
@@ -18,6 +22,10 @@ export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]>
   incidentUpdates,
   incidentPostmortems,
   incidentTemplates,
+  componentGroups,
+  subscribers,
+  incidentSubscribers,
+  statusEmbedConfig,
   metrics,
   metricsProviders,
   pageAccessUsers,

@@ -79,7 +79,7 @@ const pageIncidents = (store: Store, pageId: string): Array<Incident> =>
     .reverse()
     .map((i) => view(store, i))
 
-const findIncident = (store: Store, params: Readonly<Record<string, string>>) =>
+export const findIncident = (store: Store, params: Readonly<Record<string, string>>) =>
   find(incidentsTable(store), params.incident_id, "incident", (i) => i.page_id === params.page_id)
 
 /** Statuspage derives an incident's impact from the worst status among its components. */
