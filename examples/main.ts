@@ -15,12 +15,11 @@ import { incidentLifecycle } from "./incident-lifecycle.js"
 import { metricsExample } from "./metrics.js"
 import { pageAccessExample } from "./page-access.js"
 import { heading } from "./print.js"
-import { componentGroupsExample, subscribersExample } from "./subscribers.js"
 import { usersExample } from "./users.js"
 
 /**
  * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
- * audience-specific page, adding organization users sends real invitations, and subscribing sends real emails.
+ * audience-specific page, and adding organization users sends real invitations.
  */
 export const examples: ReadonlyArray<{
   readonly title: string
@@ -28,8 +27,6 @@ export const examples: ReadonlyArray<{
   readonly fakeOnly?: boolean
 }> = [
   { title: "Components", run: componentsExample },
-  { title: "Component groups", run: componentGroupsExample },
-  { title: "Subscribers", run: subscribersExample, fakeOnly: true },
   { title: "An incident, from outage to postmortem", run: incidentLifecycle },
   { title: "Metrics", run: metricsExample },
   { title: "Page access", run: pageAccessExample, fakeOnly: true },
