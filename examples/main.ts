@@ -10,12 +10,15 @@ import { StatusPageFakeServer, StatusPageNode } from "@effect-statuspage/platfor
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { componentGroupsExample } from "./component-groups.js"
 import { componentsExample } from "./components.js"
 import { incidentLifecycle } from "./incident-lifecycle.js"
 import { metricsExample } from "./metrics.js"
 import { pageAccessExample } from "./page-access.js"
 import { heading } from "./print.js"
+import { subscribersExample } from "./subscribers.js"
 import { usersExample } from "./users.js"
+import { watchExample } from "./watch.js"
 
 /**
  * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
@@ -29,8 +32,11 @@ export const examples: ReadonlyArray<{
   { title: "Components", run: componentsExample },
   { title: "An incident, from outage to postmortem", run: incidentLifecycle },
   { title: "Metrics", run: metricsExample },
+  { title: "Component groups", run: componentGroupsExample },
+  { title: "Subscribers", run: subscribersExample },
   { title: "Page access", run: pageAccessExample, fakeOnly: true },
-  { title: "Organization users and permissions", run: usersExample, fakeOnly: true }
+  { title: "Organization users and permissions", run: usersExample, fakeOnly: true },
+  { title: "Watching two status pages through their public API", run: watchExample, fakeOnly: true }
 ]
 
 const runAll = (fake: boolean) =>

@@ -8,6 +8,7 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { assert, describe, it } from "@effect/vitest"
 import { StatusPageWebhook } from "@effect-statuspage/core"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -162,6 +163,25 @@ describe("StatusPageWebhook.makeHandler over a loopback server", () => {
       )
       assert.isTrue(logged.every((entry: any) => entry.level === "ERROR"))
       assert.strictEqual(calls.length, 0)
+    })
+  )
+
+  it.scopedLive("a failure of the user's effect is logged with the event kind, after the 204", () =>
+    Effect.gen(function* () {
+      const logged = yield* Queue.unbounded<{ level: string; message: unknown; cause: string }>()
+      const logger = Logger.make(({ logLevel, message, cause }) => {
+        Queue.unsafeOffer(logged, { level: logLevel.label, message, cause: Cause.pretty(cause) })
+      })
+      const app = yield* StatusPageWebhook.makeHandler(() => Effect.fail("downstream is down")).pipe(
+        Effect.provide(Logger.replace(Logger.defaultLogger, logger))
+      )
+      const url = yield* serve(app)
+      const response = yield* post(url, JSON.stringify(incidentWebhook()))
+      assert.strictEqual(response.status, 204)
+      const entry = yield* Queue.take(logged)
+      assert.strictEqual(entry.level, "ERROR")
+      assert.include(JSON.stringify(entry.message), "the webhook handler failed (IncidentUpdate event)")
+      assert.include(entry.cause, "downstream is down")
     })
   )
 

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Permissions, type StatusPageError, Users } from "@effect-statuspage/core"
+import { type Metrics, Permissions, type StatusPageError, Users } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { ORG_ID, PAGE_ID } from "./support/fixtures.js"
@@ -49,6 +49,16 @@ describe("Users", () => {
       assert.strictEqual(result._tag, "Right")
     })
   )
+
+  it("organization actions declare ConfigurationError in their error type; page actions do not", () => {
+    type Failure<F extends (...args: any) => any> = Effect.Effect.Error<ReturnType<F>>
+    const users: [StatusPageError.ConfigurationError] extends [Failure<typeof Users.list>] ? true : false = true
+    const permissions: [StatusPageError.ConfigurationError] extends [Failure<typeof Permissions.replace>]
+      ? true
+      : false = true
+    const pageScoped: [StatusPageError.ConfigurationError] extends [Failure<typeof Metrics.list>] ? true : false = false
+    assert.deepStrictEqual([users, permissions, pageScoped], [true, true, false])
+  })
 
   it.effect(
     "without an organization id every organization action fails with ConfigurationError and sends nothing",

@@ -19,6 +19,7 @@ import {
   Permissions,
   StatusPageConfig,
   StatusPageTest,
+  Subscribers,
   Users
 } from "@effect-statuspage/core"
 import * as Clock from "effect/Clock"
@@ -306,6 +307,30 @@ export const fakeSuite = (name: string, makeLayer: () => FakeLayer) => {
           )
           yield* MetricsProviders.delete(provider.id)
           assert.deepStrictEqual(yield* Metrics.list(), [])
+        }))
+    })
+
+    describe("subscribers", () => {
+      test("the offset dialect: page counts from 0 in steps of limit", () =>
+        Effect.gen(function* () {
+          for (let i = 1; i <= 5; i++) {
+            yield* Subscribers.create({ email: `s${i}@example.com`, skip_confirmation_notification: true })
+          }
+          const emails = (list: ReadonlyArray<{ readonly email?: string | null }>) => list.map((s) => s.email)
+          const first = emails(yield* Subscribers.list({ limit: 2, page: 0 }))
+          const second = emails(yield* Subscribers.list({ limit: 2, page: 1 }))
+          const third = emails(yield* Subscribers.list({ limit: 2, page: 2 }))
+          assert.strictEqual(first.length, 2)
+          assert.strictEqual(second.length, 2)
+          assert.strictEqual(third.length, 1)
+          assert.sameMembers(
+            [...first, ...second, ...third],
+            ["s1@example.com", "s2@example.com", "s3@example.com", "s4@example.com", "s5@example.com"]
+          )
+          assert.strictEqual((yield* Subscribers.list({ limit: 2, page: 3 })).length, 0)
+          const capped = yield* raw("GET", "/pages/{page_id}/subscribers?limit=500&page=0")
+          assert.strictEqual(capped.status, 200)
+          assert.strictEqual(capped.json.length, 5)
         }))
     })
 

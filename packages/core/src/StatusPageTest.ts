@@ -97,6 +97,21 @@ export interface LoggedRequest {
 }
 
 /**
+ * One webhook the fake delivered (see `FakeStatusPage.subscribeWebhooks`).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface WebhookDelivery {
+  readonly url: string
+  readonly kind: "ComponentUpdate" | "IncidentUpdate"
+  /** The JSON body, shaped as Statuspage's (no type field: `component_update` + `component`, or `incident`). */
+  readonly body: unknown
+  /** The status the receiver answered, or `failed` when the connection failed. */
+  readonly outcome: number | "failed"
+}
+
+/**
  * @since 0.1.0
  * @category Models
  */
@@ -168,8 +183,20 @@ export interface Service {
    */
   readonly dropNext: (options: { readonly when: "before" | "after"; readonly times?: number }) => Effect.Effect<void>
   /**
-   * Quarantines a page subscriber, as Statuspage does after ten failed webhook deliveries (the fake delivers none),
-   * so that `Subscribers.reactivate` has something to do. Fails when there is no such live subscriber.
+   * From now on, POSTs a page's webhooks to `url` through the `HttpClient` in context, as Statuspage does for a
+   * webhook subscriber: when a Manage API call changed a component's status, or created or updated an incident (or
+   * maintenance). Deliveries run in the background after the call is answered.
+   */
+  readonly subscribeWebhooks: (
+    url: string,
+    options?: { readonly pageId?: string }
+  ) => Effect.Effect<void, never, HttpClient.HttpClient>
+  /** Every webhook delivered so far, oldest first. */
+  readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
+  /**
+   * Quarantines a page subscriber, as Statuspage does after ten failed webhook deliveries (the fake delivers only to
+   * `subscribeWebhooks` URLs, not to subscribers), so that `Subscribers.reactivate` has something to do. Fails when
+   * there is no such live subscriber.
    */
   readonly quarantineSubscriber: (subscriberId: string) => Effect.Effect<void, Cause.NoSuchElementException>
 }
@@ -223,6 +250,11 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.sync(() => {
           control.drops.push({ value: when, remaining: times ?? 1 })
         }),
+      subscribeWebhooks: (url, options) =>
+        Effect.map(HttpClient.HttpClient, (client) => {
+          control.webhookTargets.push({ url, pageId: options?.pageId ?? pageId, client })
+        }),
+      webhookDeliveries: Effect.sync(() => [...control.webhookLog]),
       quarantineSubscriber: (subscriberId) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           quarantine(store, subscriberId, new Date(now).toISOString())
@@ -306,6 +338,20 @@ export const config = (
       baseUrl
     })
   )
+
+/**
+ * The base URL of a page's public Status API v2 on the fake, for `StatusPagePublic.make`: `origin` is where the fake
+ * answers (any URL in-process; the server's address over loopback), the page the fake's own by default. The fake
+ * serves `<origin>/status/<page_id>/api/v2/*.json` with no key.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const publicBaseUrl = (
+  fake: Service,
+  pageId: string = fake.pageId,
+  origin = "https://statuspage.fake"
+): string => `${origin.replace(/\/v1\/?$/, "").replace(/\/+$/, "")}/status/${encodeURIComponent(pageId)}`
 
 /**
  * Just the fake's control service.

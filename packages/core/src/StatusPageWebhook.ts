@@ -179,7 +179,7 @@ export const makeHandler = <E, R>(
     const maxBodySize = Option.some(maxBodyBytes)
     const handle = (event: WebhookEvent) =>
       Effect.catchAllCause(onEvent(event), (cause) =>
-        Effect.logError(`effect-statuspage: the webhook handler failed on a ${event._tag} event`, cause)
+        Effect.logError(`effect-statuspage: the webhook handler failed (${event._tag} event)`, cause)
       )
     return Effect.gen(function* () {
       const request = yield* HttpServerRequest.HttpServerRequest

@@ -8,7 +8,8 @@ import * as Clock from "effect/Clock"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { Fault, LoggedRequest, RateLimit } from "../../StatusPageTest.js"
+import type { Fault, LoggedRequest, RateLimit, WebhookDelivery } from "../../StatusPageTest.js"
+import { before, deliver, publicAnswer, type WebhookTarget } from "./public.js"
 import { type Answer, dispatch } from "./router.js"
 import type { Store } from "./store.js"
 
@@ -34,6 +35,9 @@ export class Control {
   readonly drops: Array<Counted<"before" | "after">> = []
   /** Accepted request times per API key, for the rolling window. */
   readonly hits = new Map<string, Array<number>>()
+  /** Where webhooks go, and what was delivered (see `public.ts`). */
+  readonly webhookTargets: Array<WebhookTarget> = []
+  readonly webhookLog: Array<WebhookDelivery> = []
 
   constructor(
     readonly store: Store,
@@ -110,13 +114,16 @@ const answerOf = (
     if (fault !== undefined) {
       return { status: fault.status, body: fault.body, headers: fault.headers ?? {} } satisfies Answer
     }
+    const published = publicAnswer(control.store, request.method, url.pathname)
+    if (published !== undefined) return published
     const key = presentedKey(request, url.searchParams)
     if (key !== control.apiKey) return { status: 401, body: { error: "Could not authenticate" } } satisfies Answer
     const limited = rateLimited(control, key, now)
     if (limited !== undefined) return limited
     // the API root is `/v1`; older material writes paths with a `.json` suffix, which Statuspage accepts too
     const path = url.pathname.replace(/^\/v1(?=\/)/, "").replace(/\.json$/, "")
-    return yield* dispatch(
+    const then = control.webhookTargets.length > 0 && request.method !== "GET" ? before(control.store) : undefined
+    const answer = yield* dispatch(
       control.store,
       {
         method: request.method,
@@ -127,6 +134,10 @@ const answerOf = (
       },
       new Date(now).toISOString()
     )
+    if (then !== undefined) {
+      yield* deliver(control.store, control.webhookTargets, control.webhookLog, then, new Date(now).toISOString())
+    }
+    return answer
   })
 
 /** The fake Statuspage as an `HttpApp`, failing only with `ConnectionDropped`. */
