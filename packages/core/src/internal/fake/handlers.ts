@@ -10,12 +10,14 @@ import { incidentSubscribers } from "./incidentSubscribers.js"
 import { incidentPostmortems, incidents, incidentTemplates, incidentUpdates } from "./incidents.js"
 import { metrics, metricsProviders } from "./metrics.js"
 import { componentPageAccess, pageAccessGroups, pageAccessUsers } from "./pageAccess.js"
+import { pages } from "./pages.js"
 import { statusEmbedConfig } from "./statusEmbedConfig.js"
 import { subscribers } from "./subscribers.js"
 import { permissions, users } from "./users.js"
 
 export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
   components: { ...components, ...componentPageAccess },
+  pages,
   incidents,
   incidentUpdates,
   incidentPostmortems,

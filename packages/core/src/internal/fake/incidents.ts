@@ -1,7 +1,7 @@
 /**
  * Incidents and scheduled maintenances, their updates, postmortems and templates. A create, or a change of status
  * or body, appends an update (newest first) that records the components it moved; component statuses change in the
- * components table, so the components group sees them.
+ * components table, so the components group sees them. Realtime and maintenance statuses do not mix.
  */
 import * as Effect from "effect/Effect"
 import type * as IncidentPostmortems from "../../IncidentPostmortems.js"
@@ -35,6 +35,36 @@ export const relatedIncidents = (store: Store, id: string): Array<string> =>
 
 const REALTIME_OPEN: ReadonlyArray<IncidentStatus> = ["investigating", "identified", "monitoring"]
 const MAINTENANCE_ACTIVE: ReadonlyArray<IncidentStatus> = ["in_progress", "verifying"]
+const MAINTENANCE: ReadonlyArray<IncidentStatus> = ["scheduled", "in_progress", "verifying", "completed"]
+
+/**
+ * The rules a write must keep, given what the incident is after it (`scheduled_for` set makes it a maintenance):
+ * realtime statuses for realtime incidents, maintenance statuses for maintenances, and a window that ends after it
+ * starts. Each is a 422.
+ */
+const checkWrite = (
+  input: IncidentChanges,
+  window: { readonly scheduled_for: string | null; readonly scheduled_until: string | null }
+): Effect.Effect<void, FakeFailure> => {
+  const maintenance = window.scheduled_for !== null
+  if (input.status !== undefined && MAINTENANCE.includes(input.status) !== maintenance) {
+    return Effect.fail(
+      unprocessable(
+        maintenance
+          ? "Status must be scheduled, in_progress, verifying or completed for a scheduled maintenance"
+          : "Status must be investigating, identified, monitoring or resolved for an incident"
+      )
+    )
+  }
+  if (
+    window.scheduled_for !== null &&
+    window.scheduled_until !== null &&
+    !(Date.parse(window.scheduled_until) > Date.parse(window.scheduled_for))
+  ) {
+    return Effect.fail(unprocessable("Scheduled until must be after scheduled for"))
+  }
+  return Effect.void
+}
 
 /** The incident with its components as they are now (a deleted component drops out). */
 const view = (store: Store, incident: Incident): Incident => {
@@ -151,6 +181,10 @@ const create: Handler<IncidentChanges & { readonly name: string }, Incident> = (
     if (input.backfilled === true && (input.components !== undefined || input.component_ids !== undefined)) {
       return yield* unprocessable("Components cannot be set on a backfilled incident")
     }
+    yield* checkWrite(input, {
+      scheduled_for: input.scheduled_for ?? null,
+      scheduled_until: input.scheduled_until ?? null
+    })
     const { components, affected } = yield* applyComponents(store, pageId, [], input, now)
     const scheduled = input.scheduled_for !== undefined
     const status: IncidentStatus =
@@ -198,6 +232,10 @@ const create: Handler<IncidentChanges & { readonly name: string }, Incident> = (
 const change: Handler<IncidentChanges, Incident> = ({ store, params, input, now }) =>
   Effect.gen(function* () {
     const current = yield* findIncident(store, params)
+    yield* checkWrite(input, {
+      scheduled_for: input.scheduled_for ?? current.scheduled_for,
+      scheduled_until: input.scheduled_until ?? current.scheduled_until
+    })
     const { components, affected } = yield* applyComponents(store, current.page_id, current.components, input, now)
     const status = input.status ?? current.status
     const appends = status !== current.status || input.body !== undefined
