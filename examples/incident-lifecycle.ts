@@ -1,6 +1,7 @@
 /**
  * A realistic incident from start to end: an outage of two components, updates through identified, monitoring and
- * resolved, a published postmortem, a batch of metric points, then everything listed back page by page.
+ * resolved, a published postmortem, a batch of metric points, then everything listed back page by page. Nothing
+ * is announced (`deliver_notifications: false`, no postmortem notifications), so a run against a real page stays quiet.
  */
 import {
   Components,
@@ -24,6 +25,7 @@ export const incidentLifecycle = Effect.gen(function* () {
   const opened = yield* Incidents.create({
     name: "API requests failing",
     status: "investigating",
+    deliver_notifications: false,
     body: "Most API requests fail with 503. We are investigating.",
     components: { [api.id]: "major_outage", [db.id]: "major_outage" }
   })
@@ -33,15 +35,18 @@ export const incidentLifecycle = Effect.gen(function* () {
   // 2. updates: each status change appends one to the incident's timeline
   yield* Incidents.update(opened.id, {
     status: "identified",
+    deliver_notifications: false,
     body: "The primary database ran out of connections after a deploy. Rolling back."
   })
   yield* Incidents.update(opened.id, {
     status: "monitoring",
+    deliver_notifications: false,
     body: "Rolled back; error rates are back to normal. Watching.",
     components: { [db.id]: "operational", [api.id]: "degraded_performance" }
   })
   const resolved = yield* Incidents.update(opened.id, {
     status: "resolved",
+    deliver_notifications: false,
     body: "Resolved. A postmortem will follow.",
     components: { [api.id]: "operational" }
   })

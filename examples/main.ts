@@ -22,7 +22,7 @@ import { watchExample } from "./watch.js"
 
 /**
  * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
- * audience-specific page, and adding organization users sends real invitations.
+ * audience-specific page, adding organization users sends real invitations, and a real subscriber gets emails.
  */
 export const examples: ReadonlyArray<{
   readonly title: string
@@ -33,7 +33,7 @@ export const examples: ReadonlyArray<{
   { title: "An incident, from outage to postmortem", run: incidentLifecycle },
   { title: "Metrics", run: metricsExample },
   { title: "Component groups", run: componentGroupsExample },
-  { title: "Subscribers", run: subscribersExample },
+  { title: "Subscribers", run: subscribersExample, fakeOnly: true },
   { title: "Page access", run: pageAccessExample, fakeOnly: true },
   { title: "Organization users and permissions", run: usersExample, fakeOnly: true },
   { title: "Watching two status pages through their public API", run: watchExample, fakeOnly: true }
