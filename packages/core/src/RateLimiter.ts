@@ -13,6 +13,7 @@ import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import { currentAnswered } from "./internal/answered.js"
@@ -123,26 +124,41 @@ export const budget = (options: Options = {}): Budget => {
  * @category Constructors
  */
 export const makeMemoryStore: Effect.Effect<Store> = Effect.sync(() => {
-  // Per key, one cell per request: `Infinity` while it is in flight, then the time it completed.
-  const logs = new Map<string, Array<{ at: number }>>()
+  // Per key: how many requests are in flight, and the completion times of the others, in completion order (so
+  // ascending: expired ones leave from the front, and counting and finding the next room are O(1)).
+  const logs = new Map<string, { inFlight: number; completed: Array<number>; head: number }>()
   return {
     tryAcquire: (key, budget) =>
       Effect.map(Clock.currentTimeMillis, (now): Attempt => {
-        const log = (logs.get(key) ?? []).filter((entry) => entry.at > now - budget.windowMillis)
-        logs.set(key, log)
-        if (log.length < budget.limit) {
-          const entry = { at: Number.POSITIVE_INFINITY }
-          log.push(entry)
+        let log = logs.get(key)
+        if (log === undefined) {
+          log = { inFlight: 0, completed: [], head: 0 }
+          logs.set(key, log)
+        }
+        const { completed } = log
+        while (log.head < completed.length && completed[log.head]! <= now - budget.windowMillis) log.head++
+        if (log.head > 64 && log.head * 2 > completed.length) {
+          completed.splice(0, log.head)
+          log.head = 0
+        }
+        const logged = log.inFlight + completed.length - log.head
+        if (logged < budget.limit) {
+          const admitted = log
+          admitted.inFlight++
           return {
             _tag: "Admitted",
             done: Effect.map(Clock.currentTimeMillis, (end) => {
-              entry.at = end
+              admitted.inFlight--
+              admitted.completed.push(end)
             })
           }
         }
-        // Room comes when all but `limit - 1` of the logged requests have left the window.
-        const times = log.map((entry) => entry.at).sort((a, b) => a - b)
-        return { _tag: "Wait", millis: times[log.length - budget.limit]! + budget.windowMillis - now }
+        // Room comes when all but `limit - 1` of the logged requests (in flight ones last) have left the window.
+        const index = log.head + logged - budget.limit
+        return {
+          _tag: "Wait",
+          millis: index < completed.length ? completed[index]! + budget.windowMillis - now : Number.POSITIVE_INFINITY
+        }
       })
   }
 })
@@ -195,16 +211,20 @@ export const wrap =
       if (key === undefined) return effect
       return Effect.uninterruptibleMask((restore) => {
         const line = lineOf(key)
-        const mine = Deferred.unsafeMake<void>(FiberId.none)
-        const before = line.tail
-        line.tail = mine
-        // Whoever waits behind us may go once we and everyone before us have left, even if we were interrupted.
-        const leave = Effect.zipRight(
-          Deferred.completeWith(mine, before === undefined ? Effect.void : Deferred.await(before)),
-          Effect.sync(() => {
-            if (line.tail === mine) line.tail = undefined
+        // Sends once admitted. Stamped once: when the response headers arrive (see `currentAnswered`), or else when
+        // the attempt ends.
+        const send = (done: Effect.Effect<void>, waitedMillis: number) => {
+          let stamped = false
+          const complete = Effect.suspend(() => {
+            if (stamped) return Effect.void
+            stamped = true
+            return Effect.zipRight(done, signalCompleted(line))
           })
-        )
+          return Effect.zipRight(
+            addToCurrentSpan(waitAttribute, waitedMillis),
+            Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
+          )
+        }
         const admit: Effect.Effect<Effect.Effect<void>> = Effect.suspend(() => {
           const completed = line.completed
           return Effect.flatMap(store.tryAcquire(key, resolved), (attempt) => {
@@ -216,22 +236,30 @@ export const wrap =
             return Effect.zipRight(restore(wait), admit)
           })
         })
+        const mine = Deferred.unsafeMake<void>(FiberId.none)
+        const before = line.tail
+        line.tail = mine
+        const left = () => {
+          if (line.tail === mine) line.tail = undefined
+        }
+        // Whoever waits behind us may go once we and everyone before us have left, even if we were interrupted.
+        const leave = Effect.zipRight(
+          Deferred.completeWith(mine, before === undefined ? Effect.void : Deferred.await(before)),
+          Effect.sync(left)
+        )
         const queued = Effect.ensuring(
           Effect.zipRight(before === undefined ? Effect.void : restore(Deferred.await(before)), admit),
           leave
         )
-        return Effect.flatMap(Effect.timed(queued), ([waited, done]) => {
-          // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
-          let stamped = false
-          const complete = Effect.suspend(() => {
-            if (stamped) return Effect.void
-            stamped = true
-            return Effect.zipRight(done, signalCompleted(line))
-          })
-          return Effect.zipRight(
-            addToCurrentSpan(waitAttribute, Duration.toMillis(waited)),
-            Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
-          )
+        const slow = Effect.flatMap(Effect.timed(queued), ([waited, done]) => send(done, Duration.toMillis(waited)))
+        if (before !== undefined) return slow
+        // Fast path: nobody is waiting, so ask the store once (uninterruptibly, as the head of the line) and, if the
+        // budget has room, leave the line at once and send without waiting.
+        return Effect.flatMap(store.tryAcquire(key, resolved), (attempt) => {
+          if (attempt._tag === "Wait") return slow
+          Deferred.unsafeDone(mine, Exit.void)
+          left()
+          return send(attempt.done, 0)
         })
       })
     })

@@ -10,11 +10,15 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import { answered } from "./internal/answered.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
@@ -37,23 +41,86 @@ const timedOut = (request: HttpClientRequest.HttpClientRequest, what: string, du
     description: `${what} timed out`
   })
 
-// Statuses whose responses cannot carry a body.
-const noBody = new Set([204, 205, 304])
+const decoder = new TextDecoder()
+
+/**
+ * A response whose body has been read into memory (so that the timeout covers it): the status, headers and request
+ * come from the original, every body accessor from the bytes, and the text is decoded at most once.
+ */
+class Buffered implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  private decoded: string | undefined
+  constructor(
+    readonly original: HttpClientResponse.HttpClientResponse,
+    readonly bytes: ArrayBuffer
+  ) {}
+  get request() {
+    return this.original.request
+  }
+  get status() {
+    return this.original.status
+  }
+  get headers() {
+    return this.original.headers
+  }
+  get cookies() {
+    return this.original.cookies
+  }
+  get remoteAddress() {
+    return this.original.remoteAddress
+  }
+  private decode(): string {
+    if (this.decoded === undefined) this.decoded = decoder.decode(this.bytes)
+    return this.decoded
+  }
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return Effect.sync(() => this.decode())
+  }
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.try({
+      try: () => {
+        const text = this.decode()
+        return text === "" ? null : (JSON.parse(text) as unknown)
+      },
+      catch: (cause) => this.decodeError(cause)
+    })
+  }
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.sync(() => UrlParams.fromInput(new URLSearchParams(this.decode())))
+  }
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return Effect.succeed(this.bytes)
+  }
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    const headers = this.headers as Record<string, string>
+    return Effect.tryPromise({
+      try: () => new Response(this.bytes, { headers }).formData(),
+      catch: (cause) => this.decodeError(cause)
+    })
+  }
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    return this.bytes.byteLength === 0 ? Stream.empty : Stream.succeed(new Uint8Array(this.bytes))
+  }
+  private decodeError(cause: unknown) {
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+  toJSON() {
+    return this.original.toJSON()
+  }
+  toString() {
+    return this.original.toString()
+  }
+  [Inspectable.NodeInspectSymbol]() {
+    return this.original.toJSON()
+  }
+}
 
 /** Reads the whole body so that the timeout covers it, and hands the caller a response backed by those bytes. */
 const buffered = (
-  request: HttpClientRequest.HttpClientRequest,
   response: HttpClientResponse.HttpClientResponse
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.ResponseError> =>
-  Effect.map(response.arrayBuffer, (bytes) =>
-    HttpClientResponse.fromWeb(
-      request,
-      new Response(noBody.has(response.status) ? null : bytes, {
-        status: response.status,
-        headers: response.headers as Record<string, string>
-      })
-    )
-  )
+  Effect.map(response.arrayBuffer, (bytes) => new Buffered(response, bytes))
 
 /**
  * Wraps a client so that each attempt, body included, must finish within the timeout; an attempt that does not is
@@ -76,7 +143,7 @@ export const wrap =
           : Effect.succeed(fixed),
         (duration) =>
           Effect.timeoutFail(
-            Effect.flatMap(effect, (response) => Effect.zipRight(answered, buffered(request, response))),
+            Effect.flatMap(effect, (response) => Effect.zipRight(answered, buffered(response))),
             { duration, onTimeout: () => timedOut(request, "the attempt", duration) }
           )
       )
