@@ -15,6 +15,7 @@ import { componentsExample } from "./components.js"
 import { incidentLifecycle } from "./incident-lifecycle.js"
 import { metricsExample } from "./metrics.js"
 import { pageAccessExample } from "./page-access.js"
+import { pagesExample } from "./pages.js"
 import { heading } from "./print.js"
 import { subscribersExample } from "./subscribers.js"
 import { usersExample } from "./users.js"
@@ -29,6 +30,7 @@ export const examples: ReadonlyArray<{
   readonly run: Effect.Effect<void, unknown, StatusPageConfig.StatusPageConfig | HttpClient.HttpClient>
   readonly fakeOnly?: boolean
 }> = [
+  { title: "Pages", run: pagesExample },
   { title: "Components", run: componentsExample },
   { title: "An incident, from outage to postmortem", run: incidentLifecycle },
   { title: "Metrics", run: metricsExample },

@@ -179,7 +179,11 @@ describe("Incidents", () => {
         1,
         "255 characters are allowed"
       )
-      assertRejected(yield* run(Incidents.create({ name: "n", body: "b".repeat(25001) }), ok), "body")
+      const tooLong = yield* run(Incidents.create({ name: "n", body: "b".repeat(25001) }), ok)
+      assertRejected(tooLong, "body")
+      const message = Either.isLeft(tooLong.result) ? (tooLong.result.left as { message: string }).message : ""
+      assert.include(message, "at most 25000 character(s)")
+      assert.isBelow(message.length, 400, "the rejected value is not repeated in full")
       assertRejected(yield* run(Incidents.create({ body: "no name" } as any), ok), "name")
       assertRejected(yield* run(Incidents.create({ name: "n", status: "postmortem" as any }), ok), "status")
       assertRejected(

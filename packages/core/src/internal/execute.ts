@@ -56,11 +56,12 @@ const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
     .join("")
     .replace(/^\./, "")
 
+/** The first issue of a parse error; its message is cut short, since Schema repeats the rejected value in it. */
 const firstIssue = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
   const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
   return issue === undefined
-    ? { path: "", message: error.message }
-    : { path: formatPath(issue.path), message: issue.message }
+    ? { path: "", message: excerpt(error.message) }
+    : { path: formatPath(issue.path), message: excerpt(issue.message) }
 }
 
 export const invalidInput = (info: RequestInfo, field: string, problem: string): RequestError =>
