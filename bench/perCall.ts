@@ -51,7 +51,8 @@ export const run = async (options: Options): Promise<Array<Row>> => {
     organizationId: "org",
     baseUrl: `${server.origin}/v1`
   })
-  const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient>) => ManagedRuntime.make(Layer.merge(client, config))
+  const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient, unknown>) =>
+    ManagedRuntime.make(Layer.merge(client, config))
   const bare = runtimeWith(NodeHttpClient.layerUndici)
   const policies = runtimeWith(
     Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(NodeHttpClient.layerUndici))

@@ -20,7 +20,8 @@ const config = StatusPageConfig.layer({
   baseUrl: `${server.origin}/v1`
 })
 const transport = NodeHttpClient.layerUndici
-const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient>) => ManagedRuntime.make(Layer.merge(client, config))
+const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient, unknown>) =>
+  ManagedRuntime.make(Layer.merge(client, config))
 const off = { rateLimit: false, retry: false, timeout: false } as const
 const variants = {
   bare: runtimeWith(transport),

@@ -1,6 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Components, Policies, RateLimiter, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -212,5 +213,32 @@ describe("RateLimiter", () => {
         assert.isAtMost(perWindow, limit * 1.05)
       }),
     20_000
+  )
+
+  it.effect("invalid options fail the layer with a ConfigurationError naming the option", () =>
+    Effect.gen(function* () {
+      const cases: Array<[Policies.Options, string]> = [
+        [{ rateLimit: { limit: 0 } }, "rateLimit.limit"],
+        [{ rateLimit: { limit: 1.5 } }, "rateLimit.limit"],
+        [{ rateLimit: { window: 0 } }, "rateLimit.window"],
+        [{ rateLimit: { window: Duration.infinity } }, "rateLimit.window"],
+        [{ rateLimit: { margin: Duration.infinity } }, "rateLimit.margin"],
+        [{ retry: { attempts: 0 } }, "retry.attempts"]
+      ]
+      for (const [options, setting] of cases) {
+        const layer = Policies.layer(options).pipe(
+          Layer.provide(
+            Layer.succeed(
+              HttpClient.HttpClient,
+              HttpClient.make(() => Effect.never)
+            )
+          )
+        )
+        const error = yield* Effect.flip(Effect.scoped(Layer.build(layer)))
+        assert.strictEqual(error._tag, "ConfigurationError")
+        assert.strictEqual(error.setting, setting)
+        assert.strictEqual(error.reason, "Invalid")
+      }
+    })
   )
 })

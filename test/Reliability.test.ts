@@ -131,7 +131,9 @@ const testLogger = Logger.make(({ logLevel, message, annotations, cause }) => {
   )
 })
 
-const clientLayer = (client: "undici" | "fetch"): Layer.Layer<HttpClient.HttpClient> =>
+const clientLayer = (
+  client: "undici" | "fetch"
+): Layer.Layer<HttpClient.HttpClient, StatusPageError.ConfigurationError> =>
   Policies.layer({
     retry: { attempts: 3, base: "10 millis", cap: "50 millis", budget: "10 seconds", rateLimitedDelay: "50 millis" },
     rateLimit: { limit: 10_000 }

@@ -119,4 +119,50 @@ describe("Timeout", () => {
       assert.isAtLeast(fake.processed.length, 2)
     })
   )
+
+  it.effect("a POST whose deadline expires while it waits in the rate limiter was not sent: Timeout", () =>
+    Effect.gen(function* () {
+      const fake = server(() => ({ status: 201, body: component() }))
+      const layer = Layer.merge(
+        Policies.layer({ deadline: "5 seconds", rateLimit: { limit: 1, window: "60 seconds" } }).pipe(
+          Layer.provide(fake.layer)
+        ),
+        configLayer()
+      )
+      // One layer, so both calls share one budget: the second waits behind the first.
+      const both = Effect.all([Effect.either(Components.create({ name: "API" })), Components.create({ name: "Web" })], {
+        concurrency: "unbounded"
+      })
+      const fiber = yield* fork(both, layer)
+      yield* TestClock.adjust(4_999)
+      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      yield* TestClock.adjust(1)
+      const result = yield* Fiber.join(fiber)
+      assert.deepStrictEqual(fake.processed, ["POST"])
+      assert.isTrue(result._tag === "Left" && result.left._tag === "RequestError")
+      if (result._tag === "Left" && result.left._tag === "RequestError") {
+        assert.strictEqual(result.left.reason, "Timeout")
+      }
+    })
+  )
+
+  it.effect("a POST whose deadline expires after it was sent is still OutcomeUnknown", () =>
+    Effect.gen(function* () {
+      const fake = server(() => "stall")
+      const layer = Layer.merge(
+        Policies.layer({ deadline: "5 seconds", rateLimit: { limit: 1 }, timeout: false }).pipe(
+          Layer.provide(fake.layer)
+        ),
+        configLayer()
+      )
+      const fiber = yield* fork(Components.create({ name: "API" }), layer)
+      yield* TestClock.adjust(5_000)
+      const result = yield* Fiber.join(fiber)
+      assert.deepStrictEqual(fake.processed, ["POST"])
+      assert.isTrue(result._tag === "Left" && result.left._tag === "RequestError")
+      if (result._tag === "Left" && result.left._tag === "RequestError") {
+        assert.strictEqual(result.left.reason, "OutcomeUnknown")
+      }
+    })
+  )
 })

@@ -10,6 +10,7 @@ import type * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
 import * as RateLimiter from "./RateLimiter.js"
 import * as Retry from "./Retry.js"
+import type { ConfigurationError } from "./StatusPageError.js"
 import * as Timeout from "./Timeout.js"
 
 /**
@@ -33,27 +34,28 @@ type Wrapper<E, R> = Layer.Layer<HttpClient.HttpClient, E, HttpClient.HttpClient
 const identity = (): Wrapper<never, never> => Layer.effect(HttpClient.HttpClient, HttpClient.HttpClient)
 
 /**
- * The policies as one layer that wraps the `HttpClient` below it.
+ * The policies as one layer that wraps the `HttpClient` below it. Invalid options fail it with a
+ * `ConfigurationError` naming the option (e.g. `rateLimit.limit`).
  *
  * @since 0.1.0
  * @category Layers
  */
 export const layer = <E = never, R = never>(
   options: Options<E, R> = {}
-): Layer.Layer<HttpClient.HttpClient, E, HttpClient.HttpClient | R> => {
+): Layer.Layer<HttpClient.HttpClient, E | ConfigurationError, HttpClient.HttpClient | R> => {
   const given = options.rateLimit
-  const rateLimit: Wrapper<E, R> =
+  const rateLimit: Wrapper<E | ConfigurationError, R> =
     given === false
       ? identity()
       : Layer.isLayer(given)
-        ? (given as Wrapper<E, R>)
+        ? (given as Wrapper<E | ConfigurationError, R>)
         : RateLimiter.layer(given as RateLimiter.Options | undefined)
-  const pieces: ReadonlyArray<Wrapper<E, R>> = [
+  const pieces: ReadonlyArray<Wrapper<E | ConfigurationError, R>> = [
     options.deadline === undefined ? identity() : Timeout.layerDeadline(options.deadline),
     options.retry === false ? identity() : Retry.layer(options.retry),
     rateLimit,
     options.timeout === false ? identity() : Timeout.layer(options.timeout)
   ]
   // Each piece wraps the client of the piece after it.
-  return pieces.reduce((outer, inner) => Layer.provide(outer, inner) as Wrapper<E, R>)
+  return pieces.reduce((outer, inner) => Layer.provide(outer, inner) as Wrapper<E | ConfigurationError, R>)
 }

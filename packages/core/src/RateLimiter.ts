@@ -13,11 +13,14 @@ import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as FiberId from "effect/FiberId"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
-import { currentAnswered } from "./internal/answered.js"
+import { currentAnswered, currentQueueing } from "./internal/answered.js"
 import { addToCurrentSpan } from "./internal/span.js"
+import { ConfigurationError } from "./StatusPageError.js"
 
 /**
  * How many requests a rolling window may hold.
@@ -100,22 +103,36 @@ export const waitAttribute = "statuspage.rate_limit.wait_ms"
  */
 export const defaults = { limit: 60, window: Duration.seconds(60), marginRatio: 0.02 } as const
 
+const invalid = (setting: string, message: string) =>
+  new ConfigurationError({ reason: "Invalid", setting: `rateLimit.${setting}`, message: `RateLimiter: ${message}` })
+
 /**
- * Resolves options into a budget.
+ * Resolves options into a budget, or says which option is invalid.
  *
  * @since 0.1.0
  * @category Constructors
  */
-export const budget = (options: Options = {}): Budget => {
+export const validate = (options: Options = {}): Either.Either<Budget, ConfigurationError> => {
   const limit = options.limit ?? defaults.limit
   const window = Duration.toMillis(options.window ?? defaults.window)
   const margin = options.margin === undefined ? window * defaults.marginRatio : Duration.toMillis(options.margin)
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError("RateLimiter: limit must be a positive integer")
-  if (!Number.isFinite(window) || window <= 0 || !Number.isFinite(margin) || margin < 0) {
-    throw new RangeError("RateLimiter: window must be finite and positive, margin finite and not negative")
+  if (!Number.isInteger(limit) || limit < 1) return Either.left(invalid("limit", "limit must be a positive integer"))
+  if (!Number.isFinite(window) || window <= 0) {
+    return Either.left(invalid("window", "window must be finite and positive"))
   }
-  return { limit, windowMillis: Math.ceil(window + margin) }
+  if (!Number.isFinite(margin) || margin < 0) {
+    return Either.left(invalid("margin", "margin must be finite and not negative"))
+  }
+  return Either.right({ limit, windowMillis: Math.ceil(window + margin) })
 }
+
+/**
+ * Resolves options into a budget; throws the `ConfigurationError` of `validate` when an option is invalid.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const budget = (options: Options = {}): Budget => Either.getOrThrowWith(validate(options), (error) => error)
 
 /**
  * A store in this process's memory, timed by `Clock` (so `TestClock` drives it).
@@ -251,7 +268,18 @@ export const wrap =
           Effect.zipRight(before === undefined ? Effect.void : restore(Deferred.await(before)), admit),
           leave
         )
-        const slow = Effect.flatMap(Effect.timed(queued), ([waited, done]) => send(done, Duration.toMillis(waited)))
+        // While it waits, the request is flagged as queued for an overall deadline (see `currentQueueing`).
+        const slow = Effect.flatMap(FiberRef.get(currentQueueing), (queueing) => {
+          const flag = (waiting: boolean) =>
+            Effect.sync(() => {
+              if (queueing !== undefined) queueing.waiting = waiting
+            })
+          return Effect.flatMap(
+            // Not reset on interruption: the deadline that interrupts us reads the flag after it did.
+            Effect.timed(Effect.zipRight(flag(true), Effect.zipLeft(queued, flag(false)))),
+            ([waited, done]) => send(done, Duration.toMillis(waited))
+          )
+        })
         if (before !== undefined) return slow
         // Fast path: nobody is waiting, so ask the store once (uninterruptibly, as the head of the line) and, if the
         // budget has room, leave the line at once and send without waiting.
@@ -267,25 +295,30 @@ export const wrap =
 
 /**
  * Paces the `HttpClient` with budgets kept in the `RateLimiterStore` in context (e.g. a Redis store shared by
- * several processes).
+ * several processes). Invalid options fail the layer with a `ConfigurationError` naming the option.
  *
  * @since 0.1.0
  * @category Layers
  */
 export const layerStore = (
   options?: Options
-): Layer.Layer<HttpClient.HttpClient, never, HttpClient.HttpClient | RateLimiterStore> =>
+): Layer.Layer<HttpClient.HttpClient, ConfigurationError, HttpClient.HttpClient | RateLimiterStore> =>
   Layer.effect(
     HttpClient.HttpClient,
-    Effect.zipWith(RateLimiterStore, HttpClient.HttpClient, (store, client) => wrap(store, options)(client))
+    Effect.zipRight(
+      validate(options),
+      Effect.zipWith(RateLimiterStore, HttpClient.HttpClient, (store, client) => wrap(store, options)(client))
+    )
   )
 
 /**
  * Paces the `HttpClient` with budgets kept in memory: one budget per API key, shared by every fiber that uses the
- * client this layer builds.
+ * client this layer builds. Invalid options fail the layer with a `ConfigurationError` naming the option.
  *
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (options?: Options): Layer.Layer<HttpClient.HttpClient, never, HttpClient.HttpClient> =>
+export const layer = (
+  options?: Options
+): Layer.Layer<HttpClient.HttpClient, ConfigurationError, HttpClient.HttpClient> =>
   Layer.provide(layerStore(options), layerMemoryStore)

@@ -17,12 +17,14 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import { parseRetryAfter } from "./internal/errorBody.js"
 import { isIdempotent, neverSent } from "./internal/execute.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
+import { ConfigurationError } from "./StatusPageError.js"
 
 /**
  * @since 0.1.0
@@ -83,7 +85,27 @@ const fromError = (request: HttpClientRequest.HttpClientRequest, error: HttpClie
 const drain = (response: HttpClientResponse.HttpClientResponse) => Effect.ignore(response.arrayBuffer)
 
 /**
- * Wraps a client with retries. Each attempt goes through everything the wrapped client does (pacing, per-attempt
+ * Checks the options: `Either.left` with a `ConfigurationError` naming the first invalid one.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const validate = (options: Options = {}): Either.Either<Options, ConfigurationError> => {
+  const attempts = options.attempts ?? defaults.attempts
+  if (!Number.isInteger(attempts) || attempts < 1) {
+    return Either.left(
+      new ConfigurationError({
+        reason: "Invalid",
+        setting: "retry.attempts",
+        message: "Retry: attempts must be a positive integer"
+      })
+    )
+  }
+  return Either.right(options)
+}
+
+/**
+ * Wraps a client with retries (throws the `ConfigurationError` of `validate` when an option is invalid). Each attempt goes through everything the wrapped client does (pacing, per-attempt
  * timeout); the number of attempts is set on the current span as `statuspage.attempts`.
  *
  * @since 0.1.0
@@ -97,7 +119,7 @@ export const wrap =
     const cap = Duration.toMillis(options.cap ?? defaults.cap)
     const budget = Duration.toMillis(options.budget ?? defaults.budget)
     const rateLimitedDelay = Duration.toMillis(options.rateLimitedDelay ?? defaults.rateLimitedDelay)
-    if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError("Retry: attempts must be a positive integer")
+    Either.getOrThrowWith(validate(options), (error) => error)
 
     // Equal jitter: half the exponential delay is fixed, half random, so a backoff is never shorter than half of it.
     const backoff = (retry: number) =>
@@ -168,10 +190,15 @@ export const wrap =
 
 /**
  * Retries as a layer: put it outside the rate limiter and the per-attempt timeout, so that every attempt is paced
- * and timed on its own.
+ * and timed on its own. Invalid options fail the layer with a `ConfigurationError` naming the option.
  *
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (options?: Options): Layer.Layer<HttpClient.HttpClient, never, HttpClient.HttpClient> =>
-  Layer.effect(HttpClient.HttpClient, Effect.map(HttpClient.HttpClient, wrap(options)))
+export const layer = (
+  options?: Options
+): Layer.Layer<HttpClient.HttpClient, ConfigurationError, HttpClient.HttpClient> =>
+  Layer.effect(
+    HttpClient.HttpClient,
+    Effect.zipRight(validate(options), Effect.map(HttpClient.HttpClient, wrap(options)))
+  )

@@ -19,7 +19,8 @@ import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { answered } from "./internal/answered.js"
+import { answered, currentQueueing, type Queueing } from "./internal/answered.js"
+import { QUEUED_CODE } from "./internal/execute.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
 /**
@@ -33,13 +34,17 @@ export interface Options {
 
 const fallback = Duration.seconds(30)
 
-const timedOut = (request: HttpClientRequest.HttpClientRequest, what: string, duration: Duration.Duration) =>
-  new HttpClientError.RequestError({
-    request,
-    reason: "Transport",
-    cause: new Cause.TimeoutException(`${what} did not complete within ${Duration.format(duration)}`),
-    description: `${what} timed out`
-  })
+const timedOut = (
+  request: HttpClientRequest.HttpClientRequest,
+  what: string,
+  duration: Duration.Duration,
+  queued = false
+) => {
+  const cause = new Cause.TimeoutException(`${what} did not complete within ${Duration.format(duration)}`)
+  // Still in the rate limiter's line: nothing was sent, which `neverSent` recognises by the code.
+  if (queued) Object.assign(cause, { cause: { code: QUEUED_CODE } })
+  return new HttpClientError.RequestError({ request, reason: "Transport", cause, description: `${what} timed out` })
+}
 
 const decoder = new TextDecoder()
 
@@ -161,7 +166,8 @@ export const layer = (options?: Options): Layer.Layer<HttpClient.HttpClient, nev
   Layer.effect(HttpClient.HttpClient, Effect.map(HttpClient.HttpClient, wrap(options)))
 
 /**
- * Wraps a client so that a whole call (queueing, every attempt and backoff) must finish by `deadline`.
+ * Wraps a client so that a whole call (queueing, every attempt and backoff) must finish by `deadline`. A call that
+ * runs out of it while waiting in the rate limiter's line was not sent: actions report it as `Timeout`, even a POST.
  *
  * @since 0.1.0
  * @category Constructors
@@ -171,7 +177,13 @@ export const wrapDeadline =
   (client: HttpClient.HttpClient): HttpClient.HttpClient => {
     const duration = Duration.decode(deadline)
     return HttpClient.transform(client, (effect, request) =>
-      Effect.timeoutFail(effect, { duration, onTimeout: () => timedOut(request, "the request", duration) })
+      Effect.suspend(() => {
+        const queueing: Queueing = { waiting: false }
+        return Effect.timeoutFail(Effect.locally(effect, currentQueueing, queueing), {
+          duration,
+          onTimeout: () => timedOut(request, "the request", duration, queueing.waiting)
+        })
+      })
     )
   }
 

@@ -14,6 +14,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as RateLimiter from "@effect-statuspage/core/RateLimiter"
+import type { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -159,5 +160,7 @@ export const layerStore = (options: StoreOptions): Layer.Layer<RateLimiter.RateL
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (options: Options): Layer.Layer<HttpClient.HttpClient, never, HttpClient.HttpClient> =>
+export const layer = (
+  options: Options
+): Layer.Layer<HttpClient.HttpClient, ConfigurationError, HttpClient.HttpClient> =>
   Layer.provide(RateLimiter.layerStore(options), layerStore(options))

@@ -13,3 +13,16 @@ export const currentAnswered = globalValue("@effect-statuspage/currentAnswered",
 
 /** Runs the current `currentAnswered` hook. */
 export const answered: Effect.Effect<void> = Effect.flatten(FiberRef.get(currentAnswered))
+
+/** Whether the current call is waiting in the rate limiter's line, i.e. none of its attempts is at the server now. */
+export interface Queueing {
+  waiting: boolean
+}
+
+/**
+ * Set by the overall deadline for its call; the rate limiter flags it while the call waits, so that a deadline that
+ * expires then can say that nothing was sent.
+ */
+export const currentQueueing = globalValue("@effect-statuspage/currentQueueing", () =>
+  FiberRef.unsafeMake<Queueing | undefined>(undefined)
+)

@@ -133,7 +133,10 @@ export const errorFromResponse = (
       })
   )
 
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
+/** The code of a cause that says a request was never sent: it was still waiting in the rate limiter's line. */
+export const QUEUED_CODE = "ERR_STATUSPAGE_QUEUED"
+
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", QUEUED_CODE])
 
 /** True when the cause chain shows the connection was never made, so the server cannot have seen the request. */
 export const neverSent = (cause: unknown): boolean => {
