@@ -1,13 +1,15 @@
 /**
  * Per-call time of the same GET against the loopback server: (a) raw `undici.request` + `JSON.parse`, (b) `fetch` +
- * `res.json()`, (c) our action with full schema decoding over `NodeHttpClient.layerUndici`, (d) the same through the
- * production policies (retries, pacing with a budget too large to wait, per-attempt timeout). And, to show where the
- * time goes, (e) the floor under (c): the same `HttpClient` layer with `JSON.parse` and no action, no decoding.
+ * `res.json()`, (c) our action with full schema decoding over the default transport (`UndiciHttpClient.layer`), (d) the
+ * same through the production policies (retries, pacing with a budget too large to wait, per-attempt timeout). And, to
+ * show where the time goes, (e) the floor under (c): the same `HttpClient` layer with `JSON.parse` and no action, no
+ * decoding; (f) the action over the platform's client, `NodeHttpClient.layerUndici`.
  */
 
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Components, Incidents, Policies, StatusPageConfig } from "@effect-statuspage/core"
+import { UndiciHttpClient } from "@effect-statuspage/platform-node"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -19,12 +21,13 @@ import * as Server from "./server.js"
 
 export interface Row {
   readonly payload: string
-  /** Median milliseconds per call of (a) … (d). */
+  /** Median milliseconds per call of (a) … (f). */
   readonly undici: number
   readonly fetch: number
   readonly action: number
   readonly policies: number
   readonly platform: number
+  readonly platformAction: number
 }
 
 export interface Options {
@@ -53,10 +56,11 @@ export const run = async (options: Options): Promise<Array<Row>> => {
   })
   const runtimeWith = (client: Layer.Layer<HttpClient.HttpClient, unknown>) =>
     ManagedRuntime.make(Layer.merge(client, config))
-  const bare = runtimeWith(NodeHttpClient.layerUndici)
+  const bare = runtimeWith(UndiciHttpClient.layer)
   const policies = runtimeWith(
-    Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+    Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(UndiciHttpClient.layer))
   )
+  const platformClient = runtimeWith(NodeHttpClient.layerUndici)
   try {
     const rows: Array<Row> = []
     const measure = async (payload: string, path: string, call: Call, iterations: number) => {
@@ -64,7 +68,7 @@ export const run = async (options: Options): Promise<Array<Row>> => {
       const platform = Effect.flatMap(HttpClient.get(url, { headers }), (response) =>
         Effect.map(response.text, (text) => JSON.parse(text))
       )
-      const [undici, fetchMs, action, withPolicies, platformMs] = await medians(
+      const [undici, fetchMs, action, withPolicies, platformMs, platformActionMs] = await medians(
         [
           {
             name: "undici",
@@ -82,7 +86,8 @@ export const run = async (options: Options): Promise<Array<Row>> => {
           },
           { name: "action", call: () => call(bare) },
           { name: "policies", call: () => call(policies) },
-          { name: "platform", call: () => bare.runPromise(platform) }
+          { name: "platform", call: () => bare.runPromise(platform) },
+          { name: "platformAction", call: () => call(platformClient) }
         ],
         { warmup: options.warmup, iterations }
       )
@@ -92,7 +97,8 @@ export const run = async (options: Options): Promise<Array<Row>> => {
         fetch: fetchMs!,
         action: action!,
         policies: withPolicies!,
-        platform: platformMs!
+        platform: platformMs!,
+        platformAction: platformActionMs!
       })
     }
     for (const [page, n] of Object.entries(pages)) {
@@ -114,6 +120,7 @@ export const run = async (options: Options): Promise<Array<Row>> => {
   } finally {
     await bare.dispose()
     await policies.dispose()
+    await platformClient.dispose()
     await dispatcher.close()
     await server.close()
   }

@@ -1,10 +1,12 @@
 /**
  * `tsx bench/pieces.ts`: per-call time of `Components.list` (100 components) over the bare client and through each
- * policy alone and all together, interleaved, to see what each piece costs.
+ * policy alone and all together, interleaved, to see what each piece costs; then bare and all over the lean
+ * transport (`UndiciHttpClient`).
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Components, Policies, StatusPageConfig } from "@effect-statuspage/core"
+import { UndiciHttpClient } from "@effect-statuspage/platform-node"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { API_KEY } from "../test/support/fixtures.js"
@@ -28,7 +30,10 @@ const variants = {
   timeout: runtimeWith(Policies.layer({ ...off, timeout: {} }).pipe(Layer.provide(transport))),
   rateLimit: runtimeWith(Policies.layer({ ...off, rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(transport))),
   retry: runtimeWith(Policies.layer({ ...off, retry: {} }).pipe(Layer.provide(transport))),
-  all: runtimeWith(Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(transport)))
+  all: runtimeWith(Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(transport))),
+  // the same over the lean transport (`UndiciHttpClient`)
+  leanBare: runtimeWith(UndiciHttpClient.layer),
+  leanAll: runtimeWith(Policies.layer({ rateLimit: { limit: 1_000_000 } }).pipe(Layer.provide(UndiciHttpClient.layer)))
 }
 const iterations = Number(process.argv[2] ?? 2000)
 const names = Object.keys(variants) as Array<keyof typeof variants>

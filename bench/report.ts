@@ -46,12 +46,26 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
 
   print("\nPer call, median (a: undici.request + JSON.parse; b: fetch + res.json(); c: our action, decoded;")
   print(
-    "d: our action through the production policy layers; e: the HttpClient under c alone, JSON.parse, no decoding)\n"
+    "d: our action through the production policy layers; e: the HttpClient under c alone, JSON.parse, no decoding;\n" +
+      "f: c over the platform's NodeHttpClient.layerUndici instead of UndiciHttpClient)\n"
   )
   const perCall = await PerCall.run(profile.perCall)
   print(
     table(
-      ["payload", "a undici", "b fetch", "c action", "d policies", "e HttpClient", "c/a", "c/b", "d/a", "e/a"],
+      [
+        "payload",
+        "a undici",
+        "b fetch",
+        "c action",
+        "d policies",
+        "e HttpClient",
+        "f platform",
+        "c/a",
+        "c/b",
+        "d/a",
+        "e/a",
+        "f/a"
+      ],
       perCall.map((r) => [
         r.payload,
         ms(r.undici),
@@ -59,10 +73,12 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
         ms(r.action),
         ms(r.policies),
         ms(r.platform),
+        ms(r.platformAction),
         ratio(r.action, r.undici),
         ratio(r.action, r.fetch),
         ratio(r.policies, r.undici),
-        ratio(r.platform, r.undici)
+        ratio(r.platform, r.undici),
+        ratio(r.platformAction, r.undici)
       ])
     )
   )

@@ -1,19 +1,19 @@
 /**
- * The real client (`NodeHttpClient.layerUndici` under the production policies: retries, pacing, per-attempt timeout)
+ * The real client (`UndiciHttpClient.layer`, the default transport, under the production policies: retries, pacing, per-attempt timeout)
  * against a server that misbehaves on purpose. For every fault: the outcome is a value or one of the five tagged
  * errors (never a defect, an interruption or an unhandled rejection), no POST reaches the server twice unless the
  * server said it did not process it (420/429), and the API key appears in no error, log line or span.
  *
- * The client is composed as `StatusPageNode.layer` composes it (`Policies.layer` over `NodeHttpClient.layerUndici`),
+ * The client is composed as `StatusPageNode.layer` composes it (`Policies.layer` over `UndiciHttpClient.layer`),
  * with the config given per case instead of read from the environment. Retry timings are shortened (attempts 3,
  * backoff in milliseconds) so every case ends in a few seconds; `Retry-After` is honoured as sent (1 second).
  */
 
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Components, Policies, StatusPageError } from "@effect-statuspage/core"
+import { UndiciHttpClient } from "@effect-statuspage/platform-node"
 import * as Cause from "effect/Cause"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -137,7 +137,7 @@ const clientLayer = (
   Policies.layer({
     retry: { attempts: 3, base: "10 millis", cap: "50 millis", budget: "10 seconds", rateLimitedDelay: "50 millis" },
     rateLimit: { limit: 10_000 }
-  }).pipe(Layer.provide(client === "undici" ? NodeHttpClient.layerUndici : FetchHttpClient.layer))
+  }).pipe(Layer.provide(client === "undici" ? UndiciHttpClient.layer : FetchHttpClient.layer))
 
 const run = <A, E>(
   effect: Effect.Effect<A, E, any>,

@@ -10,7 +10,6 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
@@ -18,6 +17,7 @@ import * as StatusPageTest from "@effect-statuspage/core/StatusPageTest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as UndiciHttpClient from "./UndiciHttpClient.js"
 
 /**
  * @since 0.1.0
@@ -98,4 +98,4 @@ export const layerTest = (
       const fake = yield* StatusPageTest.FakeStatusPage
       return Context.make(StatusPageConfig.StatusPageConfig, yield* StatusPageTest.config(fake, yield* baseUrl))
     })
-  ).pipe(Layer.provideMerge(layer(options)), Layer.merge(NodeHttpClient.layerUndici))
+  ).pipe(Layer.provideMerge(layer(options)), Layer.merge(UndiciHttpClient.layer))

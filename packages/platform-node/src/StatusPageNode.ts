@@ -1,5 +1,5 @@
 /**
- * The production layer in one call: Node's HTTP client (undici), the config from the environment, and the default
+ * The production layer in one call: a lean HTTP client over undici (`UndiciHttpClient`), the config from the environment, and the default
  * policies (pacing to 60 requests per rolling 60 s per API key, safe retries, a per-attempt timeout).
  *
  * @example
@@ -22,11 +22,11 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Policies from "@effect-statuspage/core/Policies"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import type { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
 import * as Layer from "effect/Layer"
+import * as UndiciHttpClient from "./UndiciHttpClient.js"
 
 /**
  * @since 0.1.0
@@ -35,7 +35,7 @@ import * as Layer from "effect/Layer"
 export interface Options<E = never, R = never> extends Policies.Options<E, R> {
   /** The settings the environment does not give (`userAgent`, `timeout`, `verbose`). */
   readonly config?: Parameters<typeof StatusPageConfig.layerFromEnv>[0]
-  /** The client under the policies; default `NodeHttpClient.layerUndici`. */
+  /** The client under the policies; default `UndiciHttpClient.layer` (lean, no client span). */
   readonly httpClient?: Layer.Layer<HttpClient.HttpClient, E, R>
 }
 
@@ -49,6 +49,6 @@ export const layer = <E = never, R = never>(
   options: Options<E, R> = {}
 ): Layer.Layer<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient, E | ConfigurationError, R> =>
   Layer.merge(
-    Policies.layer(options).pipe(Layer.provide(options.httpClient ?? NodeHttpClient.layerUndici)),
+    Policies.layer(options).pipe(Layer.provide(options.httpClient ?? UndiciHttpClient.layer)),
     StatusPageConfig.layerFromEnv(options.config)
   )

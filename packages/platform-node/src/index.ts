@@ -20,3 +20,8 @@ export * as StatusPageFakeServer from "./StatusPageFakeServer.js"
  * @since 0.1.0
  */
 export * as StatusPageNode from "./StatusPageNode.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as UndiciHttpClient from "./UndiciHttpClient.js"
