@@ -75,11 +75,16 @@ export const invalidInput = (info: RequestInfo, field: string, problem: string):
  * Removes the API key, and any credential the request carried, from text that came from outside (a server may echo
  * what it received).
  */
-export const scrubber = (secrets: ReadonlyArray<string>): Scrub => {
-  const hidden = secrets.filter((s) => s !== "")
-  return (text: string): string =>
-    hidden.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join("<redacted>") : out), text)
-}
+export const scrubber =
+  (secrets: ReadonlyArray<string>): Scrub =>
+  (text: string): string => {
+    // built for every response but used only on the error path: no work until it is called
+    let out = text
+    for (const secret of secrets) {
+      if (secret !== "" && out.includes(secret)) out = out.split(secret).join("<redacted>")
+    }
+    return out
+  }
 
 const statusReason = {
   400: ["RequestError", "BadRequest"],
@@ -413,6 +418,16 @@ export const execute = (endpoint: Endpoint) => {
           Effect.asVoid(Effect.orElseSucceed(response.text, () => ""))
       : decodeResponse(info, decode)
 
+  const spanName = `StatusPage.${endpoint.name}`
+  const encodeInput = (
+    encode: (u: unknown) => Either.Either<any, ParseResult.ParseError>,
+    input: unknown
+  ): Either.Either<any, RequestError> =>
+    Either.mapLeft(encode(input), (error) => {
+      const issue = firstIssue(error)
+      return invalidInput(info, issue.path, issue.message)
+    })
+
   const buildRequest = (
     config: StatusPageConfig.Service,
     args: ReadonlyArray<unknown>,
@@ -425,19 +440,13 @@ export const execute = (endpoint: Endpoint) => {
     let urlParams: Record<string, UrlParamValue> | undefined
     let body: HttpClientRequest.Options.NoUrl["body"]
     if (encodeQuery !== undefined) {
-      const encoded = encodeQuery(input)
-      if (Either.isLeft(encoded)) {
-        const issue = firstIssue(encoded.left)
-        return Either.left(invalidInput(info, issue.path, issue.message))
-      }
+      const encoded = encodeInput(encodeQuery, input)
+      if (Either.isLeft(encoded)) return encoded
       urlParams = toUrlParams(encoded.right)
     }
     if (encodeBody !== undefined) {
-      const encoded = encodeBody(input)
-      if (Either.isLeft(encoded)) {
-        const issue = firstIssue(encoded.left)
-        return Either.left(invalidInput(info, issue.path, issue.message))
-      }
+      const encoded = encodeInput(encodeBody, input)
+      if (Either.isLeft(encoded)) return encoded
       if (endpoint.bodyEncoding === "form") {
         body = HttpBody.urlParams(UrlParams.fromInput(toFormParams(encoded.right)))
       } else {
@@ -456,7 +465,7 @@ export const execute = (endpoint: Endpoint) => {
   }
 
   return (args: ReadonlyArray<unknown>): Effect.Effect<any, StatusPageError, any> =>
-    instrument(`StatusPage.${endpoint.name}`, info, (config, client) => {
+    instrument(spanName, info, (config, client) => {
       const input = hasInput ? (args[idParams.length] ?? {}) : undefined
       const request = buildRequest(config, args, input)
       if (Either.isLeft(request)) return Effect.fail(request.left)
