@@ -5,8 +5,9 @@
  */
 import { pathToFileURL } from "node:url"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { Policies, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
-import { StatusPageFakeServer, StatusPageNode } from "@effect-statuspage/platform-node"
+import { Policies, StatusPageConfig } from "@effect-statuspage/core"
+import { StatusPageNode } from "@effect-statuspage/platform-node"
+import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"

@@ -6,7 +6,8 @@
  * The watchers poll every 30 seconds on a simulated clock (`TestClock`), so the example does not wait; against real
  * pages you would drop the `TestContext` and point `StatusPagePublic.make` at e.g. `https://www.githubstatus.com`.
  */
-import { Components, Incidents, StatusPagePublic, StatusPageTest, StatusPageWatcher } from "@effect-statuspage/core"
+import { Components, Incidents, StatusPagePublic, StatusPageWatcher } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { StatusPageFakeServer } from "@effect-statuspage/platform-node"
+import { StatusPageFakeServer } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import { vi } from "vitest"
 import { demo } from "../examples/main.js"

@@ -12,9 +12,9 @@ import {
   Incidents,
   StatusEmbedConfig,
   type StatusPageConfig,
-  StatusPageTest,
   Subscribers
 } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import { raw } from "./support/fakeSuite.js"

@@ -10,9 +10,9 @@ import {
   Incidents,
   IncidentTemplates,
   IncidentUpdates,
-  Pages,
-  StatusPageTest
+  Pages
 } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 

@@ -8,15 +8,8 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Components,
-  Incidents,
-  StatusPagePublic,
-  StatusPageTest,
-  StatusPageWatcher,
-  StatusPageWebhook
-} from "@effect-statuspage/core"
-import * as StatusPageFakeServer from "@effect-statuspage/platform-node/StatusPageFakeServer"
+import { Components, Incidents, StatusPagePublic, StatusPageWatcher, StatusPageWebhook } from "@effect-statuspage/core"
+import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

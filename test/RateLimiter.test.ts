@@ -1,6 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Components, Policies, RateLimiter, StatusPageConfig, StatusPageTest } from "@effect-statuspage/core"
+import { Components, Policies, RateLimiter, StatusPageConfig } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Components, StatusPageClient, StatusPageTest } from "@effect-statuspage/core"
+import { Components, StatusPageClient } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"

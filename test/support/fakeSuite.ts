@@ -18,10 +18,10 @@ import {
   PageAccessUsers,
   Permissions,
   StatusPageConfig,
-  StatusPageTest,
   Subscribers,
   Users
 } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"

@@ -158,12 +158,6 @@ export * as StatusPageError from "./StatusPageError.js"
  */
 export * as StatusPagePublic from "./StatusPagePublic.js"
 /**
- * A fake Statuspage: in-memory, stateful, with knobs for tests; in-process or behind any `HttpServer`.
- *
- * @since 0.1.0
- */
-export * as StatusPageTest from "./StatusPageTest.js"
-/**
  * Watches a page's summary and emits what changed.
  *
  * @since 0.1.0

@@ -9,12 +9,6 @@
  */
 export * as RedisRateLimiter from "./RedisRateLimiter.js"
 /**
- * The fake Statuspage served over HTTP on loopback.
- *
- * @since 0.1.0
- */
-export * as StatusPageFakeServer from "./StatusPageFakeServer.js"
-/**
  * The production layer: Node HTTP client, config from the environment, pacing, retries and timeouts.
  *
  * @since 0.1.0

@@ -2,8 +2,9 @@
  * Incident subscribers: rows of the subscribers table tied to one incident of the page (a 404 when there is no
  * such incident). They follow the incident, not components.
  */
+
+import type * as IncidentSubscribers from "@effect-statuspage/core/IncidentSubscribers"
 import * as Effect from "effect/Effect"
-import type * as IncidentSubscribers from "../../IncidentSubscribers.js"
 import type { FakeRequest, GroupHandlers } from "./handler.js"
 import { findIncident } from "./incidents.js"
 import { addSubscriber, findSubscriber, patchSubscriber, subscribersOf } from "./subscribers.js"

@@ -3,12 +3,13 @@
  * method and path template, its query or body decoded with the endpoint's schema (wire to input), handed to the
  * handler registered under its name, and the result encoded with the endpoint's success schema.
  */
+
+import type { Endpoint } from "@effect-statuspage/core/Endpoint"
+import * as StatusPageClient from "@effect-statuspage/core/StatusPageClient"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type { Endpoint } from "../../Endpoint.js"
-import * as StatusPageClient from "../../StatusPageClient.js"
 import { type FakeFailure as Failure, FakeFailure, type Handler, notFound } from "./handler.js"
 import { handlers } from "./handlers.js"
 import type { Store } from "./store.js"

@@ -2,9 +2,10 @@
  * What a group's fake handlers look like: one function per action, keyed like the group module's exports, typed
  * from the action itself (its decoded input in, its decoded result out).
  */
+
+import type { Action } from "@effect-statuspage/core/Endpoint"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
-import type { Action } from "../../Endpoint.js"
 import type { Store } from "./store.js"
 
 /** A request that matched an endpoint, with its input decoded by the endpoint's own schema. */

@@ -6,8 +6,8 @@
  * subscribers unless asked for a `state`. Only failed webhook deliveries quarantine a subscriber, and the fake
  * delivers none: `quarantine` puts one there for tests.
  */
-import * as Effect from "effect/Effect"
-import type * as Subscribers from "../../Subscribers.js"
+
+import type * as Subscribers from "@effect-statuspage/core/Subscribers"
 import type {
   Subscriber,
   SubscriberCodes,
@@ -15,7 +15,8 @@ import type {
   SubscriberListQuery,
   SubscriberState,
   SubscriberType
-} from "../schema/subscriber.js"
+} from "@effect-statuspage/core/Subscribers"
+import * as Effect from "effect/Effect"
 import { pageComponents } from "./components.js"
 import { type FakeFailure, find, type GroupHandlers, unprocessable } from "./handler.js"
 import type { Store } from "./store.js"

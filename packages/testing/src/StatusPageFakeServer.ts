@@ -13,11 +13,11 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
-import * as StatusPageTest from "@effect-statuspage/core/StatusPageTest"
+import * as UndiciHttpClient from "@effect-statuspage/platform-node/UndiciHttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as UndiciHttpClient from "./UndiciHttpClient.js"
+import * as StatusPageTest from "./StatusPageTest.js"
 
 /**
  * @since 0.1.0

@@ -16,18 +16,18 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { type ConnectionDropped, Control, makeApp } from "./internal/fake/app.js"
-import { idGenerator } from "./internal/fake/ids.js"
-import { routes } from "./internal/fake/router.js"
-import { Store } from "./internal/fake/store.js"
-import { quarantine } from "./internal/fake/subscribers.js"
-import * as StatusPageConfig from "./StatusPageConfig.js"
+import { type ConnectionDropped, Control, makeApp } from "./internal/app.js"
+import { idGenerator } from "./internal/ids.js"
+import { routes } from "./internal/router.js"
+import { Store } from "./internal/store.js"
+import { quarantine } from "./internal/subscribers.js"
 
 export {
   /**
@@ -37,7 +37,7 @@ export {
    * @category Errors
    */
   ConnectionDropped
-} from "./internal/fake/app.js"
+} from "./internal/app.js"
 
 /**
  * A rolling-window rate limit per API key: at most `limit` accepted requests in any `window`; beyond it the fake

@@ -2,9 +2,10 @@
  * The status embed config: one row per page, made on first use with the fake's own defaults (the spec states
  * none). PATCH and PUT both change only the fields given.
  */
+
+import type * as StatusEmbedConfigGroup from "@effect-statuspage/core/StatusEmbedConfig"
+import type { StatusEmbedConfig, StatusEmbedConfigUpdate } from "@effect-statuspage/core/StatusEmbedConfig"
 import * as Effect from "effect/Effect"
-import type * as StatusEmbedConfigGroup from "../../StatusEmbedConfig.js"
-import type { StatusEmbedConfig, StatusEmbedConfigUpdate } from "../schema/statusEmbedConfig.js"
 import type { FakeRequest, GroupHandlers } from "./handler.js"
 import type { Store } from "./store.js"
 

@@ -3,12 +3,14 @@
  * sub-collections follow the spec's reversed verbs: POST replaces the set, PATCH and PUT add to it, DELETE removes
  * (with a body: those ids; without: all). Group membership is kept on both sides.
  */
+
+import type * as Components from "@effect-statuspage/core/Components"
+import type { Component } from "@effect-statuspage/core/Components"
+import type * as PageAccessGroups from "@effect-statuspage/core/PageAccessGroups"
+import type { PageAccessGroup } from "@effect-statuspage/core/PageAccessGroups"
+import type * as PageAccessUsers from "@effect-statuspage/core/PageAccessUsers"
+import type { PageAccessUser } from "@effect-statuspage/core/PageAccessUsers"
 import * as Effect from "effect/Effect"
-import type * as Components from "../../Components.js"
-import type * as PageAccessGroups from "../../PageAccessGroups.js"
-import type * as PageAccessUsers from "../../PageAccessUsers.js"
-import type { Component } from "../schema/component.js"
-import type { PageAccessGroup, PageAccessUser } from "../schema/pageAccess.js"
 import { componentsTable, findComponent, pageComponents } from "./components.js"
 import { FakeFailure, find, type GroupHandlers, type Handler, unprocessable } from "./handler.js"
 import { findMetric, metricsTable } from "./metrics.js"

@@ -2,11 +2,12 @@
  * Organization users and their page permissions. A new user can reach every page of the account; a PUT of
  * permissions replaces that access (pages left out are revoked).
  */
+
+import type * as Permissions from "@effect-statuspage/core/Permissions"
+import type { PagePermission } from "@effect-statuspage/core/Permissions"
+import type * as Users from "@effect-statuspage/core/Users"
+import type { User } from "@effect-statuspage/core/Users"
 import * as Effect from "effect/Effect"
-import type * as Permissions from "../../Permissions.js"
-import type * as Users from "../../Users.js"
-import type { PagePermission } from "../schema/permissions.js"
-import type { User } from "../schema/user.js"
 import { FakeFailure, find, type GroupHandlers, unprocessable } from "./handler.js"
 import type { Store } from "./store.js"
 

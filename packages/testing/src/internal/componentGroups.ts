@@ -3,10 +3,11 @@
  * the `GroupComponent` model. A group cannot be empty; its members are components of the page, not groups, and a
  * component belongs to one group at most: moving it out of a group it was the last member of deletes that group.
  */
+
+import type * as ComponentGroups from "@effect-statuspage/core/ComponentGroups"
+import type { ComponentGroupInput, GroupComponent } from "@effect-statuspage/core/ComponentGroups"
+import type { Component } from "@effect-statuspage/core/Components"
 import * as Effect from "effect/Effect"
-import type * as ComponentGroups from "../../ComponentGroups.js"
-import type { Component } from "../schema/component.js"
-import type { ComponentGroupInput, GroupComponent } from "../schema/componentGroup.js"
 import {
   componentsTable,
   dissolveGroup,

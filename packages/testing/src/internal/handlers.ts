@@ -2,7 +2,7 @@
  * The one registry of the fake's handlers: a group's handlers live in `internal/fake/<group>.ts` and are added here
  * under the group's facade name. `StatusPageTest.unhandled` lists declared endpoints that have none.
  */
-import type { Groups } from "../../StatusPageClient.js"
+import type { Groups } from "@effect-statuspage/core/StatusPageClient"
 import { componentGroups } from "./componentGroups.js"
 import { components } from "./components.js"
 import type { GroupHandlers } from "./handler.js"

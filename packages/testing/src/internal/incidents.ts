@@ -3,12 +3,11 @@
  * or body, appends an update (newest first) that records the components it moved; component statuses change in the
  * components table, so the components group sees them. Realtime and maintenance statuses do not mix.
  */
-import * as Effect from "effect/Effect"
-import type * as IncidentPostmortems from "../../IncidentPostmortems.js"
-import type * as Incidents from "../../Incidents.js"
-import type * as IncidentTemplates from "../../IncidentTemplates.js"
-import type * as IncidentUpdates from "../../IncidentUpdates.js"
-import type { Component, ComponentStatus } from "../schema/component.js"
+
+import type { Component, ComponentStatus } from "@effect-statuspage/core/Components"
+import type * as IncidentPostmortems from "@effect-statuspage/core/IncidentPostmortems"
+import type { Postmortem } from "@effect-statuspage/core/IncidentPostmortems"
+import type * as Incidents from "@effect-statuspage/core/Incidents"
 import type {
   AffectedComponent,
   Impact,
@@ -16,9 +15,11 @@ import type {
   IncidentChanges,
   IncidentStatus,
   IncidentUpdate
-} from "../schema/incident.js"
-import type { IncidentTemplate } from "../schema/incidentTemplate.js"
-import type { Postmortem } from "../schema/postmortem.js"
+} from "@effect-statuspage/core/Incidents"
+import type * as IncidentTemplates from "@effect-statuspage/core/IncidentTemplates"
+import type { IncidentTemplate } from "@effect-statuspage/core/IncidentTemplates"
+import type * as IncidentUpdates from "@effect-statuspage/core/IncidentUpdates"
+import * as Effect from "effect/Effect"
 import { componentsTable, findComponent, patchComponent } from "./components.js"
 import { FakeFailure, find, type GroupHandlers, type Handler, notFound, unprocessable } from "./handler.js"
 import type { Store } from "./store.js"

@@ -2,11 +2,12 @@
  * Metrics providers, their metrics, and metric data: points are snapped to 30-second slots (the last write in a
  * slot wins) and may go back at most 28 days, as Statuspage stores them.
  */
+
+import type * as Metrics from "@effect-statuspage/core/Metrics"
+import type { Metric, MetricPoint } from "@effect-statuspage/core/Metrics"
+import type * as MetricsProviders from "@effect-statuspage/core/MetricsProviders"
+import type { MetricsProvider } from "@effect-statuspage/core/MetricsProviders"
 import * as Effect from "effect/Effect"
-import type * as Metrics from "../../Metrics.js"
-import type * as MetricsProviders from "../../MetricsProviders.js"
-import type { Metric, MetricPoint } from "../schema/metric.js"
-import type { MetricsProvider } from "../schema/metricsProvider.js"
 import { type FakeFailure, find, type GroupHandlers, type Handler, unprocessable } from "./handler.js"
 import type { Store } from "./store.js"
 

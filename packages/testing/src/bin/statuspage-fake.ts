@@ -7,10 +7,10 @@
  */
 import { parseArgs } from "node:util"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as StatusPageTest from "@effect-statuspage/core/StatusPageTest"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as StatusPageFakeServer from "../StatusPageFakeServer.js"
+import * as StatusPageTest from "../StatusPageTest.js"
 
 const { values } = parseArgs({
   options: {

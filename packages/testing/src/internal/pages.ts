@@ -2,9 +2,10 @@
  * Pages. The account's pages exist from the start (`Store.pageIds`); each gets its row, with Statuspage's default
  * theme, the first time it is read or written.
  */
+
+import type * as Pages from "@effect-statuspage/core/Pages"
+import type { Page } from "@effect-statuspage/core/Pages"
 import * as Effect from "effect/Effect"
-import type * as Pages from "../../Pages.js"
-import type { Page } from "../schema/page.js"
 import { type GroupHandlers, unprocessable } from "./handler.js"
 import type { Store } from "./store.js"
 

@@ -2,9 +2,10 @@
  * Components. Group rows (`group: true`, listing their members in `components`) live in the same table, as they
  * do in Statuspage, so the component-groups handlers share it.
  */
+
+import type * as Components from "@effect-statuspage/core/Components"
+import type { Component, ComponentUpdate } from "@effect-statuspage/core/Components"
 import * as Effect from "effect/Effect"
-import type * as Components from "../../Components.js"
-import type { Component, ComponentUpdate } from "../schema/component.js"
 import { find, type GroupHandlers, type Handler, unprocessable } from "./handler.js"
 import { relatedIncidents } from "./incidents.js"
 import type { Store } from "./store.js"
