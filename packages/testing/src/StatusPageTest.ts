@@ -23,12 +23,42 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { type ConnectionDropped, Control, makeApp } from "./internal/app.js"
+import { makeApp } from "./internal/app.js"
+import {
+  type ConnectionDropped,
+  Control,
+  type Fault,
+  type LoggedRequest,
+  type RateLimit,
+  type WebhookDelivery
+} from "./internal/control.js"
 import { idGenerator } from "./internal/ids.js"
 import { routes } from "./internal/router.js"
 import { Store } from "./internal/store.js"
 import { quarantine } from "./internal/subscribers.js"
 
+export type {
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  Fault,
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  LoggedRequest,
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  RateLimit,
+  /**
+   * @since 0.1.0
+   * @category Models
+   */
+  WebhookDelivery
+} from "./internal/control.js"
 export {
   /**
    * The app's one failure: close the connection without answering (see `FakeStatusPage.dropNext`).
@@ -37,20 +67,7 @@ export {
    * @category Errors
    */
   ConnectionDropped
-} from "./internal/app.js"
-
-/**
- * A rolling-window rate limit per API key: at most `limit` accepted requests in any `window`; beyond it the fake
- * answers `status` (default 420) with `Retry-After` in seconds.
- *
- * @since 0.1.0
- * @category Models
- */
-export interface RateLimit {
-  readonly limit: number
-  readonly window: Duration.DurationInput
-  readonly status?: 420 | 429
-}
+} from "./internal/control.js"
 
 /**
  * Statuspage's own limit: 60 requests per rolling 60 seconds per key, answered with 420.
@@ -59,57 +76,6 @@ export interface RateLimit {
  * @category Constants
  */
 export const realRateLimit: RateLimit = { limit: 60, window: "60 seconds", status: 420 }
-
-/**
- * An answer to give instead of running the request: `status` with `body` (JSON; none when absent) and `headers`,
- * for the next `times` requests (default 1).
- *
- * @since 0.1.0
- * @category Models
- */
-export interface Fault {
-  readonly status: number
-  readonly body?: unknown
-  readonly headers?: Readonly<Record<string, string>>
-  readonly times?: number
-}
-
-/**
- * One request as the fake saw it. The API key is never recorded (an `api_key` query parameter is left out of `url`).
- *
- * @since 0.1.0
- * @category Models
- */
-export interface LoggedRequest {
-  readonly method: string
-  /** Path and query, e.g. `/v1/pages/abc/components?page=2`. */
-  readonly url: string
-  /** The parsed JSON (or form) body, when there was one. */
-  readonly body: unknown
-  /** `Clock` time the request arrived, in milliseconds. */
-  readonly at: number
-  /** The declared endpoint it matched, e.g. `components.create`. */
-  readonly endpoint?: string
-  /** The status answered; absent when the connection was dropped. */
-  readonly status?: number
-  /** Set when the connection was dropped before or after the handler ran. */
-  readonly dropped?: "before" | "after"
-}
-
-/**
- * One webhook the fake delivered (see `FakeStatusPage.subscribeWebhooks`).
- *
- * @since 0.1.0
- * @category Models
- */
-export interface WebhookDelivery {
-  readonly url: string
-  readonly kind: "ComponentUpdate" | "IncidentUpdate"
-  /** The JSON body, shaped as Statuspage's (no type field: `component_update` + `component`, or `incident`). */
-  readonly body: unknown
-  /** The status the receiver answered, or `failed` when the connection failed. */
-  readonly outcome: number | "failed"
-}
 
 /**
  * @since 0.1.0

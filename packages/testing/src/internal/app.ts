@@ -5,53 +5,11 @@
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
-import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { Fault, LoggedRequest, RateLimit, WebhookDelivery } from "../StatusPageTest.js"
-import { before, deliver, publicAnswer, type WebhookTarget } from "./public.js"
+import { ConnectionDropped, Control, type LoggedRequest } from "./control.js"
+import { before, deliver, publicAnswer } from "./public.js"
 import { type Answer, dispatch } from "./router.js"
-import type { Store } from "./store.js"
-
-/**
- * The app's one failure: the connection is to be closed without an answer. Each transport turns it into what a
- * client sees when a server resets the connection.
- */
-export class ConnectionDropped extends Data.TaggedError("ConnectionDropped")<{
-  readonly when: "before" | "after"
-}> {}
-
-interface Counted<A> {
-  readonly value: A
-  remaining: number
-}
-
-/** The fake's mutable knobs and log. JavaScript runs one fiber step at a time, so plain fields are safe here. */
-export class Control {
-  readonly log: Array<LoggedRequest> = []
-  rateLimit: RateLimit | undefined
-  latency: Duration.Duration = Duration.zero
-  readonly faults: Array<Counted<Fault>> = []
-  readonly drops: Array<Counted<"before" | "after">> = []
-  /** Accepted request times per API key, for the rolling window. */
-  readonly hits = new Map<string, Array<number>>()
-  /** Where webhooks go, and what was delivered (see `public.ts`). */
-  readonly webhookTargets: Array<WebhookTarget> = []
-  readonly webhookLog: Array<WebhookDelivery> = []
-
-  constructor(
-    readonly store: Store,
-    readonly apiKey: string
-  ) {}
-
-  /** Takes one use of the first queued item, if any. */
-  static take<A>(queue: Array<Counted<A>>): A | undefined {
-    const first = queue[0]
-    if (first === undefined) return undefined
-    if (--first.remaining <= 0) queue.shift()
-    return first.value
-  }
-}
 
 const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) =>
   body === undefined

@@ -17,7 +17,7 @@ import {
   uptimeReport
 } from "./components.js"
 import { type FakeRequest, find, type GroupHandlers, unprocessable } from "./handler.js"
-import { relatedIncidents } from "./incidents.js"
+import { relatedIncidents } from "./incidentsTable.js"
 import type { Store } from "./store.js"
 
 const asGroup = (row: Component): GroupComponent => ({

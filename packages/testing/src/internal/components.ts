@@ -7,7 +7,7 @@ import type * as Components from "@effect-statuspage/core/Components"
 import type { Component, ComponentUpdate } from "@effect-statuspage/core/Components"
 import * as Effect from "effect/Effect"
 import { find, type GroupHandlers, type Handler, unprocessable } from "./handler.js"
-import { relatedIncidents } from "./incidents.js"
+import { relatedIncidents } from "./incidentsTable.js"
 import type { Store } from "./store.js"
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }

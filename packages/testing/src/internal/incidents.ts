@@ -22,17 +22,13 @@ import type * as IncidentUpdates from "@effect-statuspage/core/IncidentUpdates"
 import * as Effect from "effect/Effect"
 import { componentsTable, findComponent, patchComponent } from "./components.js"
 import { FakeFailure, find, type GroupHandlers, type Handler, notFound, unprocessable } from "./handler.js"
+import { incidentsTable } from "./incidentsTable.js"
 import type { Store } from "./store.js"
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-export const incidentsTable = (store: Store) => store.table<Incident>("incidents")
 const postmortemsTable = (store: Store) => store.table<Postmortem>("postmortems")
 const templatesTable = (store: Store) => store.table<IncidentTemplate & { page_id: string }>("incidentTemplates")
-
-/** The incidents (newest first) that named component `id`. */
-export const relatedIncidents = (store: Store, id: string): Array<string> =>
-  [...incidentsTable(store).values()].filter((i) => i.components.some((c) => c.id === id)).map((i) => i.id)
 
 const REALTIME_OPEN: ReadonlyArray<IncidentStatus> = ["investigating", "identified", "monitoring"]
 const MAINTENANCE_ACTIVE: ReadonlyArray<IncidentStatus> = ["in_progress", "verifying"]

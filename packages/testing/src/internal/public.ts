@@ -6,15 +6,14 @@
  * The rollup indicator is an approximation of Statuspage's: the worst of the unresolved incidents' impact and the
  * components' statuses, `maintenance` while a maintenance is active and nothing is worse.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type { Component, ComponentStatus } from "@effect-statuspage/core/Components"
 import type { Incident, IncidentStatus } from "@effect-statuspage/core/Incidents"
 import type { StatusIndicator } from "@effect-statuspage/core/StatusPagePublic"
 import * as Effect from "effect/Effect"
-import type { WebhookDelivery } from "../StatusPageTest.js"
 import { componentsTable, pageComponents } from "./components.js"
-import { incidentsTable } from "./incidents.js"
+import type { WebhookDelivery, WebhookTarget } from "./control.js"
+import { incidentsTable } from "./incidentsTable.js"
 import type { Answer } from "./router.js"
 import type { Store } from "./store.js"
 
@@ -175,13 +174,6 @@ export const publicAnswer = (store: Store, method: string, pathname: string): An
   const components = pageComponents(store, pageId)
   const incidents = pageIncidents(store, pageId)
   return { status: 200, body: { page: pageBlock(pageId, components, incidents), ...resource(components, incidents) } }
-}
-
-/** A URL the fake delivers a page's webhooks to, with the client that carries them. */
-export interface WebhookTarget {
-  readonly url: string
-  readonly pageId: string
-  readonly client: HttpClient.HttpClient
 }
 
 /** What webhooks are computed from: each component's status and each incident's `updated_at`, before a change. */
