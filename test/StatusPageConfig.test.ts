@@ -63,6 +63,18 @@ describe("StatusPageConfig.make", () => {
     })
   )
 
+  it.effect("a key pasted with its 'OAuth ' prefix is Invalid, naming the setting and not showing the key", () =>
+    Effect.gen(function* () {
+      for (const apiKey of [`OAuth ${KEY}`, ` oauth  ${KEY}`, Redacted.make(`OAuth ${KEY}`)]) {
+        const error = yield* refusal({ apiKey })
+        assert.strictEqual(error.reason, "Invalid")
+        assert.include(error.setting, "STATUSPAGE_API_KEY")
+        assert.include(error.message, "'OAuth ' prefix")
+        assert.notInclude(JSON.stringify(error) + error.message, KEY)
+      }
+    })
+  )
+
   it.effect("a missing page id is Missing naming STATUSPAGE_PAGE_ID", () =>
     Effect.gen(function* () {
       for (const pageId of [undefined, ""]) {

@@ -8,7 +8,8 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
-import { execute } from "./internal/execute.js"
+import { compileAction } from "./internal/action.js"
+import type * as Request from "./internal/errorMapping.js"
 import { type CompiledPath, compile, type IdParams, type PathParams } from "./internal/path.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import type { ConfigurationError, HttpError } from "./StatusPageError.js"
@@ -17,7 +18,7 @@ import type { ConfigurationError, HttpError } from "./StatusPageError.js"
  * @since 0.1.0
  * @category Models
  */
-export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+export type Method = Request.Method
 
 /**
  * The three ways Statuspage lists page through results:
@@ -168,7 +169,7 @@ export const make = <const Path extends string, Q = void, B = void, Out = void>(
     deprecated: declaration.deprecated,
     secrets: declaration.secrets ?? []
   }
-  const run = execute(endpoint)
+  const run = compileAction(endpoint)
   const action = (...args: ReadonlyArray<unknown>) => run(args)
   return Object.assign(action, { endpoint }) as any
 }

@@ -11,7 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type * as Endpoint from "./Endpoint.js"
-import { invalidInput } from "./internal/execute.js"
+import { invalidInput } from "./internal/errorMapping.js"
 import { RequestError } from "./StatusPageError.js"
 
 /**

@@ -14,26 +14,18 @@
  * @since 0.1.0
  */
 import type * as Headers from "@effect/platform/Headers"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { ActionError, Method, Requirements } from "./Endpoint.js"
-import {
-  decodeJson,
-  fillPath,
-  instrument,
-  invalidInput,
-  jsonBody,
-  parseJson,
-  type RequestInfo,
-  readText,
-  send,
-  toUrlParams
-} from "./internal/execute.js"
+import { decodeJson, parseJson, readText } from "./internal/decode.js"
+import { invalidInput, type RequestInfo } from "./internal/errorMapping.js"
 import { compile, type IdParams, type PathParams } from "./internal/path.js"
-import { requestHeaders } from "./internal/requestHeaders.js"
+import { buildRequest, jsonBody, type Parts, scoped, toUrlParams } from "./internal/request.js"
+import { originOf } from "./internal/requestHeaders.js"
+import { instrument, send } from "./internal/send.js"
+import type { RequestError } from "./StatusPageError.js"
 
 /**
  * A URL parameter: arrays repeat the key as given (write `ids[]` when the endpoint wants Rails-style arrays).
@@ -118,17 +110,16 @@ export const request = <const Path extends string, A = unknown>(
     const unknownId = Object.keys(ids).find((key) => !compiled.params.includes(key))
     if (unknownId !== undefined)
       return Effect.fail(invalidInput(info, `ids.${unknownId}`, "is not in the path template"))
-    const url = fillPath(compiled, info, "Raw.request", config, req.pageId, (param) => ids[param])
-    if (Either.isLeft(url)) return Effect.fail(url.left)
-    const body = req.body === undefined ? undefined : jsonBody(info, req.body)
-    if (body !== undefined && Either.isLeft(body)) return Effect.fail(body.left)
-    const httpRequest = HttpClientRequest.make(req.method)(url.right, {
-      headers: requestHeaders(config),
-      ...(req.query === undefined ? {} : { urlParams: toUrlParams(req.query) }),
-      ...(body === undefined ? {} : { body: body.right })
-    })
-    const target = { info, secrets: [Redacted.value(config.apiKey), ...secrets] }
-    return send(target, client, httpRequest, (response, scrub) =>
+    const parts = (): Either.Either<Parts, RequestError> => {
+      const urlParams = req.query === undefined ? undefined : toUrlParams(req.query)
+      if (req.body === undefined) return Either.right({ urlParams })
+      return Either.map(jsonBody(info, req.body), (body) => ({ urlParams, body }))
+    }
+    const origin = originOf(config)
+    const placeholder = scoped(config, "Raw.request", req.pageId, (param) => ids[param])
+    const httpRequest = buildRequest(info, compiled, origin, placeholder, parts)
+    if (Either.isLeft(httpRequest)) return Effect.fail(httpRequest.left)
+    return send(info, [...origin.secrets, ...secrets], client, httpRequest.right, (response, scrub) =>
       Effect.flatMap(readText(info, response), (text) => {
         const parsed: Either.Either<unknown, any> =
           decode !== undefined

@@ -22,7 +22,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import { parseRetryAfter } from "./internal/errorBody.js"
-import { isIdempotent, neverSent } from "./internal/execute.js"
+import { isIdempotent, neverSent } from "./internal/outcome.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 import { ConfigurationError } from "./StatusPageError.js"
 

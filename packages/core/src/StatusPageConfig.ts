@@ -21,6 +21,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { validateBaseUrl } from "./internal/baseUrl.js"
+import { readApiKey } from "./internal/requestHeaders.js"
 import { VERSION } from "./internal/version.js"
 import { ConfigurationError } from "./StatusPageError.js"
 
@@ -94,12 +95,8 @@ const nonEmpty = (value: string | undefined): string | undefined => {
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigurationError> =>
   Effect.gen(function* () {
-    const rawKey = Redacted.isRedacted(options.apiKey) ? Redacted.value(options.apiKey) : options.apiKey
-    const key = nonEmpty(rawKey)
+    const key = yield* readApiKey(options.apiKey, "apiKey (STATUSPAGE_API_KEY)")
     if (key === undefined) return yield* missing("apiKey (STATUSPAGE_API_KEY)", "the API key")
-    if (/[\r\n\0]/.test(key)) {
-      return yield* invalid("apiKey (STATUSPAGE_API_KEY)", "the API key contains a line break or NUL character")
-    }
     const pageId = nonEmpty(options.pageId)
     if (pageId === undefined) return yield* missing("pageId (STATUSPAGE_PAGE_ID)", "the page id")
     const baseUrl = yield* validateBaseUrl(

@@ -7,17 +7,20 @@
  *
  * @since 0.1.0
  */
-import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import { validateBaseUrl } from "./internal/baseUrl.js"
-import { decodeResponse, logged, type RequestInfo, send, withClientSpan } from "./internal/execute.js"
+import { decodeResponse } from "./internal/decode.js"
+import type { RequestInfo } from "./internal/errorMapping.js"
 import { decoder } from "./internal/fastDecode.js"
+import { compile } from "./internal/path.js"
+import { buildRequest, noPlaceholders, withoutParts } from "./internal/request.js"
+import { makeOrigin, type Origin, readApiKey } from "./internal/requestHeaders.js"
 import {
   ComponentsResponse,
   IncidentsResponse,
@@ -25,8 +28,9 @@ import {
   StatusResponse,
   Summary
 } from "./internal/schema/public.js"
+import { send, traced } from "./internal/send.js"
 import { defaultUserAgent } from "./StatusPageConfig.js"
-import { ConfigurationError, type HttpError } from "./StatusPageError.js"
+import type { ConfigurationError, HttpError } from "./StatusPageError.js"
 
 export {
   /**
@@ -157,25 +161,25 @@ export class StatusPagePublic extends Context.Tag("@effect-statuspage/StatusPage
 
 /** What a request needs from the page; kept off the `Client` so the key never shows when it is printed. */
 interface Page {
-  readonly baseUrl: string
-  readonly headers: Headers.Headers
-  /** The key, if any: scrubbed from every error. */
-  readonly secrets: ReadonlyArray<string>
+  readonly origin: Origin
   readonly verbose: boolean
 }
 
-/** One public endpoint: its request info and decoder are built once, here. */
+/** One public endpoint: its request info, path and decoder are built once, here. */
 const declare = <A, I>(name: string, endpoint: string, schema: Schema.Schema<A, I>) => {
   const info: RequestInfo = { method: "GET", urlTemplate: `/api/v2/${endpoint}.json` }
+  const compiledPath = compile(info.urlTemplate)
   const onSuccess = decodeResponse(info, decoder(schema))
+  const spanName = `StatusPage.public.${name}`
   return (page: Page): Effect.Effect<A, HttpError, HttpClient.HttpClient> =>
-    withClientSpan(
-      `StatusPage.public.${name}`,
+    traced(
+      spanName,
       info,
+      page.verbose,
       Effect.flatMap(HttpClient.HttpClient, (client) => {
-        const request = HttpClientRequest.get(page.baseUrl + info.urlTemplate, { headers: page.headers })
-        const effect = send({ info, secrets: page.secrets }, client, request, onSuccess)
-        return page.verbose ? logged(info, effect) : effect
+        const request = buildRequest(info, compiledPath, page.origin, noPlaceholders, withoutParts)
+        // a path without placeholders cannot fail to fill
+        return send(info, page.origin.secrets, client, Either.getOrThrow(request), onSuccess)
       })
     )
 }
@@ -207,24 +211,10 @@ export const make = (options: Options): Effect.Effect<Client, ConfigurationError
       .replace(/\/+$/, "")
       .replace(/\/api\/v2$/, "")
     const baseUrl = yield* validateBaseUrl(raw, setting("baseUrl"), "https://www.githubstatus.com")
-    const rawKey = Redacted.isRedacted(options.apiKey) ? Redacted.value(options.apiKey) : options.apiKey
-    const key = rawKey?.trim() === "" ? undefined : rawKey?.trim()
-    if (key !== undefined && /[\r\n\0]/.test(key)) {
-      return yield* new ConfigurationError({
-        reason: "Invalid",
-        setting: setting("apiKey"),
-        message: "the API key contains a line break or NUL character"
-      })
-    }
+    const key = yield* readApiKey(options.apiKey, setting("apiKey"))
     const userAgent = options.userAgent?.trim()
     const page: Page = {
-      baseUrl,
-      headers: Headers.fromInput({
-        "user-agent": userAgent === undefined || userAgent === "" ? defaultUserAgent : userAgent,
-        accept: "application/json",
-        ...(key === undefined ? {} : { authorization: `OAuth ${key}` })
-      }),
-      secrets: key === undefined ? [] : [key],
+      origin: makeOrigin(baseUrl, key, userAgent === undefined || userAgent === "" ? defaultUserAgent : userAgent),
       verbose: options.verbose ?? false
     }
     return {

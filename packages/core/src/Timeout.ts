@@ -20,7 +20,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { answered, currentQueueing, type Queueing } from "./internal/answered.js"
-import { QUEUED_CODE } from "./internal/execute.js"
+import { QUEUED_CODE } from "./internal/outcome.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * From an answer to a typed error: a non-2xx response, a failure of the `HttpClient`, or input rejected before
+ * sending each become one of the tagged errors, naming the method and the URL template, never the filled URL.
+ */
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as ParseResult from "effect/ParseResult"
+import { type HttpError, RateLimitError, RequestError, ResourceError, ServerError } from "../StatusPageError.js"
+import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import { isIdempotent, neverSent } from "./outcome.js"
+import type { Scrub } from "./scrub.js"
+
+/** The methods of the API. */
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+
+/** What identifies the request in every error: never a filled URL. */
+export interface RequestInfo {
+  readonly method: Method
+  readonly urlTemplate: string
+}
+
+/** The attributes an error gets from the exchange it came from. */
+export const base = (info: RequestInfo, message: string) => ({
+  method: info.method,
+  urlTemplate: info.urlTemplate,
+  message,
+  errors: [] as ReadonlyArray<never>
+})
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path
+    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("")
+    .replace(/^\./, "")
+
+/** The first issue of a parse error; its message is cut short, since Schema repeats the rejected value in it. */
+export const firstIssue = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  return issue === undefined
+    ? { path: "", message: excerpt(error.message) }
+    : { path: formatPath(issue.path), message: excerpt(issue.message) }
+}
+
+/** Input rejected before anything was sent. */
+export const invalidInput = (info: RequestInfo, field: string, problem: string): RequestError =>
+  new RequestError({
+    ...base(info, `${info.method} ${info.urlTemplate}: invalid input: ${field === "" ? "" : `${field}: `}${problem}`),
+    reason: "InvalidInput",
+    errors: [field === "" ? { message: problem } : { message: problem, field }]
+  })
+
+const statusReason = {
+  400: ["RequestError", "BadRequest"],
+  401: ["RequestError", "Unauthorized"],
+  403: ["RequestError", "Forbidden"],
+  405: ["RequestError", "MethodNotAllowed"],
+  404: ["ResourceError", "NotFound"],
+  409: ["ResourceError", "Conflict"],
+  422: ["ResourceError", "Unprocessable"]
+} as const
+
+/** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
+export const errorFromResponse = (
+  info: RequestInfo,
+  scrub: Scrub,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<HttpError> =>
+  Effect.flatMap(
+    Effect.orElseSucceed(response.text, () => ""),
+    (rawText) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        const text = scrub(rawText)
+        const status = response.status
+        const errors = parseErrorBody(text)
+        const logref = response.headers["x-request-id"] ?? logrefFromBody(text)
+        const said = errors.length > 0 ? `: ${errors.map((e) => e.message).join("; ")}` : ""
+        const fields = {
+          method: info.method,
+          urlTemplate: info.urlTemplate,
+          httpStatus: status,
+          errors,
+          message: scrub(`${info.method} ${info.urlTemplate} answered ${status}${said}`),
+          ...(logref === undefined ? {} : { logref: scrub(logref) })
+        }
+        if (status === 420 || status === 429) {
+          const retryAfterMillis = parseRetryAfter(response.headers["retry-after"], now)
+          return new RateLimitError({
+            ...fields,
+            reason: "RateLimited",
+            ...(retryAfterMillis === undefined ? {} : { retryAfterMillis })
+          })
+        }
+        if (status >= 500) {
+          return new ServerError({ ...fields, reason: "Status", ...(text === "" ? {} : { excerpt: excerpt(text) }) })
+        }
+        const known = statusReason[status as keyof typeof statusReason]
+        if (known === undefined) return new RequestError({ ...fields, reason: "UnexpectedStatus" })
+        return known[0] === "RequestError"
+          ? new RequestError({ ...fields, reason: known[1] })
+          : new ResourceError({ ...fields, reason: known[1] })
+      })
+  )
+
+/** Maps a failure of the `HttpClient` (transport, timeout, body read) to a `RequestError`. */
+export const errorFromHttpClient = (info: RequestInfo, error: HttpClientError.HttpClientError): RequestError => {
+  if (error._tag === "RequestError" && (error.reason === "Encode" || error.reason === "InvalidUrl")) {
+    return new RequestError({
+      ...base(info, `${info.method} ${info.urlTemplate}: ${error.reason}`),
+      reason: "InvalidInput"
+    })
+  }
+  const timedOut = Cause.isTimeoutException(error.cause)
+  const status = error._tag === "ResponseError" ? { httpStatus: error.response.status } : {}
+  const what = timedOut ? "timed out" : "failed in transport"
+  if (!isIdempotent(info.method) && !(error._tag === "RequestError" && neverSent(error.cause))) {
+    return new RequestError({
+      ...base(info, `${info.method} ${info.urlTemplate} ${what} after it was sent: its outcome is unknown`),
+      ...status,
+      reason: "OutcomeUnknown"
+    })
+  }
+  return new RequestError({
+    ...base(info, `${info.method} ${info.urlTemplate} ${what}`),
+    ...status,
+    reason: timedOut ? "Timeout" : "Transport"
+  })
+}
