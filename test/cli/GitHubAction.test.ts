@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import * as Path from "node:path"
+import { assert, describe, it } from "@effect/vitest"
+import { ExitCode, GitHubAction } from "@effect-statuspage/cli"
+import { Components } from "@effect-statuspage/core"
+import { StatusPageFakeServer } from "@effect-statuspage/testing"
+import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { fakeEnv, run, useBundle } from "./support.js"
+
+const bundle = useBundle()
+
+/** Parses a `GITHUB_OUTPUT` file written with the runner's `name<<DELIMITER` syntax. */
+const readOutputs = (file: string): Record<string, string> => {
+  const out: Record<string, string> = {}
+  const lines = readFileSync(file, "utf8").split("\n")
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([\w-]+)<<(\S+)$/.exec(lines[i]!)
+    if (match === null) continue
+    const end = lines.indexOf(match[2]!, i + 1)
+    out[match[1]!] = lines.slice(i + 1, end).join("\n")
+    i = end
+  }
+  return out
+}
+
+/** Runs the bundled entry point as the runner does: inputs as INPUT_* variables, outputs to a fresh file. */
+const action = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  Effect.gen(function* () {
+    const output = Path.join(mkdtempSync(Path.join(tmpdir(), "gh-output-")), "output")
+    const variables = Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+    )
+    const ran = yield* run(Path.join(bundle.dir, "action.js"), [], {
+      env: { ...env, ...variables, GITHUB_OUTPUT: output }
+    })
+    return { ...ran, outputs: readOutputs(output) }
+  })
+
+const withFake = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.provide(effect, StatusPageFakeServer.layerTest({ seed: "action" }))
+
+describe("GitHub Action entry point", () => {
+  it("maps inputs to a command line; the key is never on it", () => {
+    const env = {
+      INPUT_COMMAND: "incidents  open",
+      "INPUT_API-KEY": "secret",
+      "INPUT_PAGE-ID": "p1",
+      INPUT_KEY: "deploy-failed",
+      INPUT_NAME: "Deploy failed",
+      INPUT_COMPONENTS: "API=major_outage\n\n Web=degraded_performance \n",
+      INPUT_NOTIFY: "true",
+      INPUT_PRUNE: "false",
+      INPUT_ARGS: "--impact\nminor"
+    }
+    assert.deepStrictEqual(GitHubAction.argv(env), [
+      "incidents",
+      "open",
+      "--page",
+      "p1",
+      "--key",
+      "deploy-failed",
+      "--name",
+      "Deploy failed",
+      "--component",
+      "API=major_outage",
+      "--component",
+      "Web=degraded_performance",
+      "--notify",
+      "--impact",
+      "minor"
+    ])
+  })
+
+  it("outputs: changed from the result's writes, incident-id from its incident", () => {
+    assert.deepStrictEqual(
+      GitHubAction.outputs(0, Option.some({ writes: [{ method: "POST" }], incident: { id: "abc" } })),
+      {
+        "exit-code": "0",
+        result: JSON.stringify({ writes: [{ method: "POST" }], incident: { id: "abc" } }),
+        changed: "true",
+        "incident-id": "abc"
+      }
+    )
+    assert.deepStrictEqual(GitHubAction.outputs(6, Option.none()), { "exit-code": "6" })
+  })
+
+  it.live("runs a command against the fake and writes its outputs", () =>
+    withFake(
+      Effect.gen(function* () {
+        yield* Components.create({ name: "API", status: "partial_outage" })
+        const { STATUSPAGE_API_KEY, STATUSPAGE_PAGE_ID, STATUSPAGE_BASE_URL } = yield* fakeEnv
+        const ran = yield* action({
+          command: "components list",
+          "api-key": STATUSPAGE_API_KEY,
+          "page-id": STATUSPAGE_PAGE_ID,
+          "base-url": STATUSPAGE_BASE_URL
+        })
+        assert.strictEqual(ran.code, 0, ran.stdout + ran.stderr)
+        assert.include(ran.stdout, `::add-mask::${STATUSPAGE_API_KEY}`)
+        assert.include(ran.stdout, "partial_outage")
+        assert.strictEqual(ran.outputs["exit-code"], "0")
+        assert.strictEqual(ran.outputs.changed, "false")
+        assert.deepStrictEqual(
+          (JSON.parse(ran.outputs.result!) as Array<{ name: string }>).map((c) => c.name),
+          ["API"]
+        )
+      })
+    )
+  )
+
+  it.live("a failure: an error annotation, the exit code as output and as the process's code, nothing written", () =>
+    withFake(
+      Effect.gen(function* () {
+        const fake = yield* StatusPageTest.FakeStatusPage
+        const { STATUSPAGE_API_KEY, STATUSPAGE_BASE_URL } = yield* fakeEnv
+        const ran = yield* action({
+          command: "incidents list",
+          "api-key": STATUSPAGE_API_KEY,
+          "page-id": "nosuchpage00",
+          "base-url": STATUSPAGE_BASE_URL
+        })
+        assert.strictEqual(ran.code, ExitCode.ExitCode.NotFound)
+        assert.match(ran.stdout, /^::error::statuspage: .*404/m)
+        assert.deepStrictEqual(ran.outputs, { "exit-code": "6" })
+        const missingKey = yield* action({ command: "components list", "base-url": STATUSPAGE_BASE_URL })
+        assert.strictEqual(missingKey.code, ExitCode.ExitCode.Configuration)
+        assert.match(missingKey.stdout, /^::error::statuspage: .*STATUSPAGE_API_KEY/m)
+        const usage = yield* action({ command: "components frobnicate", "api-key": STATUSPAGE_API_KEY })
+        assert.strictEqual(usage.code, ExitCode.ExitCode.Usage)
+        assert.include(usage.stdout, "::error::")
+        assert.deepStrictEqual(
+          (yield* fake.requests).map((r) => r.method),
+          ["GET"]
+        )
+      })
+    )
+  )
+})

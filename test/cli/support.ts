@@ -1,0 +1,85 @@
+/**
+ * The e2e harness of the `statuspage` bin and the GitHub Action: bundles them exactly as `pnpm build` does (into a
+ * temporary folder), spawns them with plain `node` against a fake Statuspage served on loopback by this process,
+ * and gives back exit code, stdout and stderr. The environment is built from scratch, so no STATUSPAGE_* variable of
+ * the machine leaks in.
+ */
+import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import * as Path from "node:path"
+import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
+import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { afterAll, beforeAll } from "vitest"
+import { bundle } from "../../packages/cli/bundle.js"
+
+export interface Ran {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Bundles once for the calling test file; returns the folder holding `statuspage.js` and `action.js`. */
+export const useBundle = (): { readonly dir: string } => {
+  const state = { dir: "" }
+  beforeAll(async () => {
+    state.dir = mkdtempSync(Path.join(tmpdir(), "statuspage-cli-"))
+    await bundle(state.dir)
+  }, 120_000)
+  afterAll(() => rmSync(state.dir, { recursive: true, force: true }))
+  return state
+}
+
+export interface SpawnOptions {
+  readonly env?: Readonly<Record<string, string>>
+  readonly stdin?: string
+  /** Kill (SIGKILL) after this many ms; default 30 s. */
+  readonly timeout?: number
+  /** Called with the process once it runs (e.g. to send SIGINT). */
+  readonly onSpawn?: (child: import("node:child_process").ChildProcess, stdout: () => string) => void
+}
+
+/** Runs `node <script> ...args` and waits for it to exit. Async, so the fake in this process keeps answering. */
+export const run = (script: string, args: ReadonlyArray<string>, options: SpawnOptions = {}): Effect.Effect<Ran> =>
+  Effect.async<Ran>((resume) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
+      stdio: ["pipe", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk
+    })
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout ?? 30_000)
+    child.on("close", (code, signal) => {
+      clearTimeout(timer)
+      resume(Effect.succeed({ code, signal, stdout, stderr }))
+    })
+    child.stdin.end(options.stdin ?? "")
+    options.onSpawn?.(child, () => stdout)
+    return Effect.sync(() => child.kill("SIGKILL"))
+  })
+
+/** The STATUSPAGE_* variables that point a spawned command at the fake of the current `layerTest`. */
+export const fakeEnv = Effect.map(StatusPageConfig.StatusPageConfig, (config) => ({
+  STATUSPAGE_API_KEY: Redacted.value(config.apiKey),
+  STATUSPAGE_PAGE_ID: config.pageId,
+  STATUSPAGE_BASE_URL: config.baseUrl,
+  STATUSPAGE_ORGANIZATION_ID: Option.getOrElse(config.organizationId, () => "")
+}))
+
+/** The fake's requests that changed something (anything but GET). */
+export const writes = Effect.flatMap(StatusPageTest.FakeStatusPage, (fake) =>
+  Effect.map(fake.requests, (requests) => requests.filter((r) => r.method !== "GET"))
+)
+
+/** The stderr lines, without empty ones. */
+export const lines = (text: string): Array<string> => text.split("\n").filter((line) => line.trim() !== "")
