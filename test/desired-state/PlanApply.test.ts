@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Components, StatusPageTest } from "@effect-statuspage/core"
+import { Components } from "@effect-statuspage/core"
 import { DesiredStateApply, DesiredStatePlan } from "@effect-statuspage/desired-state"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { example, takeRequests, writesOf } from "./support.js"

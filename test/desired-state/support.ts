@@ -1,8 +1,8 @@
 /** Helpers for the desired-state tests: the example file, the fake's request log. */
 
 import * as Fs from "node:fs"
-import { StatusPageTest } from "@effect-statuspage/core"
 import { DesiredStateFile } from "@effect-statuspage/desired-state"
+import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 
 export const exampleText = Fs.readFileSync("examples/desired-state/statuspage.yaml", "utf8")
