@@ -21,6 +21,8 @@ import { heading } from "./print.js"
 import { subscribersExample } from "./subscribers.js"
 import { usersExample } from "./users.js"
 import { watchExample } from "./watch.js"
+import { componentStatusExample } from "./workflow-component-status.js"
+import { incidentByKeyExample } from "./workflow-incident-by-key.js"
 
 /**
  * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
@@ -36,6 +38,8 @@ export const examples: ReadonlyArray<{
   { title: "An incident, from outage to postmortem", run: incidentLifecycle },
   { title: "Metrics", run: metricsExample },
   { title: "Component groups", run: componentGroupsExample },
+  { title: "Workflow: incident by key", run: incidentByKeyExample },
+  { title: "Workflow: component status from a health source", run: componentStatusExample },
   { title: "Subscribers", run: subscribersExample, fakeOnly: true },
   { title: "Page access", run: pageAccessExample, fakeOnly: true },
   { title: "Organization users and permissions", run: usersExample, fakeOnly: true },

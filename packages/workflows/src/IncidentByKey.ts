@@ -1,0 +1,378 @@
+/**
+ * Incident by key: one open incident per caller's stable key (e.g. `alertname=HighErrorRate,service=api`). The key is
+ * kept in the incident's metadata (`{"effect_statuspage": {"key": …, "data": …}}`), so that finding it again needs no
+ * local state and survives restarts, redeliveries and second replicas.
+ *
+ * - `ensure` creates the incident when none is open for the key, else updates only what changed: the status only
+ *   forward (investigating -> identified -> monitoring), impact and component statuses only up (unless
+ *   `allowDowngrade`); nothing changed, no write.
+ * - `resolve` resolves it and sets its components back to operational (or to what the caller says); no open
+ *   incident, no write.
+ * - `find` reads the unresolved incidents page by page and stops at the first with the key (one request for fewer
+ *   than 100 open incidents), never a scan of every incident.
+ *
+ * @since 0.1.0
+ */
+import { type Endpoint, Incidents, Pagination } from "@effect-statuspage/core"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Stream from "effect/Stream"
+import {
+  type Component,
+  callOptions,
+  label,
+  listAll,
+  lookup,
+  resolve as resolveComponent,
+  type Status,
+  worst
+} from "./internal/components.js"
+import { type Journal, run } from "./internal/job.js"
+import type { InputError, JobError } from "./JobError.js"
+import type { Summary } from "./JobSummary.js"
+
+/**
+ * The metadata namespace that holds the key (and the caller's `data`).
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const metadataNamespace = "effect_statuspage"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type IncidentStatus = "investigating" | "identified" | "monitoring"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type Impact = "none" | "minor" | "major" | "critical"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface EnsureOptions {
+  /** The caller's stable key for this incident. */
+  readonly key: string
+  readonly name: string
+  /** Default `investigating` on create; an open incident's status only moves forward. */
+  readonly status?: IncidentStatus | undefined
+  /** Sent as `impact_override`; only raised, unless `allowDowngrade`. */
+  readonly impact?: Impact | undefined
+  /** The first update's message; later, a new update when it differs from the latest one (or the status moves). */
+  readonly body?: string | undefined
+  /** Component statuses by component name or id; only raised, unless `allowDowngrade`. */
+  readonly components?: Readonly<Record<string, Status>> | undefined
+  /** Sent only when given (Statuspage's own default is `true`). */
+  readonly deliverNotifications?: boolean | undefined
+  /** Let impact and component statuses go down to what is asked. Default `false`. */
+  readonly allowDowngrade?: boolean | undefined
+  /** Extra fields kept beside the key in the metadata (written only when they differ). */
+  readonly data?: Readonly<Record<string, unknown>> | undefined
+  readonly pageId?: string | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface EnsureResult extends Summary {
+  readonly outcome: "created" | "updated" | "unchanged"
+  readonly incident: Incidents.Incident
+  /** The `data` stored with the key, as it is now. */
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface ResolveOptions {
+  readonly key: string
+  readonly body?: string | undefined
+  /** Statuses to leave the components in, by name or id; every other component of the incident goes operational. */
+  readonly components?: Readonly<Record<string, Status>> | undefined
+  readonly deliverNotifications?: boolean | undefined
+  readonly pageId?: string | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface ResolveResult extends Summary {
+  readonly outcome: "resolved" | "not-open"
+  /** The resolved incident; `undefined` when none was open for the key. */
+  readonly incident: Incidents.Incident | undefined
+}
+
+const namespaceOf = (incident: Incidents.Incident): Readonly<Record<string, unknown>> | undefined =>
+  incident.metadata?.[metadataNamespace]
+
+/**
+ * The key an incident was opened with by `ensure`, if any.
+ *
+ * @since 0.1.0
+ * @category Accessors
+ */
+export const keyOf = (incident: Incidents.Incident): string | undefined => {
+  const key = namespaceOf(incident)?.key
+  return typeof key === "string" ? key : undefined
+}
+
+/**
+ * The `data` stored beside an incident's key (empty when none).
+ *
+ * @since 0.1.0
+ * @category Accessors
+ */
+export const dataOf = (incident: Incidents.Incident): Readonly<Record<string, unknown>> => {
+  const data = namespaceOf(incident)?.data
+  return Predicate.isRecord(data) ? data : {}
+}
+
+const findOpen = (key: string, pageId: string | undefined) =>
+  Effect.map(
+    Stream.runHead(
+      Stream.filter(
+        Pagination.stream(Incidents.listUnresolved, undefined, callOptions(pageId)),
+        (incident) => keyOf(incident) === key
+      )
+    ),
+    Option.getOrUndefined
+  )
+
+/**
+ * The open (unresolved) incident with this key.
+ *
+ * @since 0.1.0
+ * @category Jobs
+ */
+export const find = (
+  key: string,
+  options: { readonly pageId?: string | undefined } = {}
+): Effect.Effect<Option.Option<Incidents.Incident>, JobError | InputError, Endpoint.Requirements> =>
+  run("IncidentByKey.find", key, (journal) =>
+    Effect.zipRight(checkKey(journal, key), Effect.map(findOpen(key, options.pageId), Option.fromNullable))
+  )
+
+const checkKey = (journal: Journal, key: string) =>
+  key.trim() === "" ? Effect.fail(journal.inputError("Invalid", "the key is empty")) : Effect.void
+
+const STATUS_ORDER: ReadonlyArray<string> = ["investigating", "identified", "monitoring", "resolved"]
+const IMPACT_ORDER: ReadonlyArray<string> = ["none", "minor", "major", "critical"]
+
+/** JSON with sorted keys, to compare stored data with asked data whatever the key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, v) =>
+    Predicate.isRecord(v) && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]])
+        )
+      : v
+  )
+
+/**
+ * Resolves component names or ids against the incident's own components first, and lists the page's components
+ * (one paged read) only when some are not among them. Several names for one component: the worst status wins.
+ */
+const resolveStatuses = (
+  journal: Journal,
+  known: ReadonlyArray<Component>,
+  asked: Readonly<Record<string, Status>>,
+  pageId: string | undefined
+) =>
+  Effect.gen(function* () {
+    const found = new Map<string, { component: Component; status: Status }>()
+    let page: ReadonlyArray<Component> | undefined
+    for (const [nameOrId, status] of Object.entries(asked)) {
+      let component = yield* lookup(journal, known, nameOrId)
+      if (component === undefined) {
+        page ??= yield* listAll(pageId)
+        component = yield* resolveComponent(journal, page, nameOrId)
+      }
+      const previous = found.get(component.id)
+      found.set(component.id, { component, status: previous === undefined ? status : worst(previous.status, status) })
+    }
+    return [...found.values()]
+  })
+
+const incidentLabel = (incident: Pick<Incidents.Incident, "id" | "name">) =>
+  `incident ${incident.id} "${incident.name}"`
+
+const notify = (deliver: boolean | undefined) => (deliver === undefined ? {} : { deliver_notifications: deliver })
+
+/**
+ * Creates the incident for `key`, or updates the open one where it differs from what is asked (see the module doc
+ * for the direction rules). Requests: the unresolved list, a components list only for names not already on the
+ * incident, then at most one POST or one PATCH.
+ *
+ * @since 0.1.0
+ * @category Jobs
+ */
+export const ensure = (
+  options: EnsureOptions
+): Effect.Effect<EnsureResult, JobError | InputError, Endpoint.Requirements> =>
+  run("IncidentByKey.ensure", options.key, (journal) =>
+    Effect.gen(function* () {
+      yield* checkKey(journal, options.key)
+      const call = callOptions(options.pageId)
+      const current = yield* findOpen(options.key, options.pageId)
+      const askedComponents = options.components ?? {}
+
+      if (current === undefined) {
+        const targets = yield* resolveStatuses(journal, [], askedComponents, options.pageId)
+        const data = options.data ?? {}
+        const status = options.status ?? "investigating"
+        const incident = yield* journal.write(
+          {
+            method: "POST",
+            target: `incident "${options.name}"`,
+            detail: [
+              `status ${status}`,
+              ...(options.impact === undefined ? [] : [`impact ${options.impact}`]),
+              ...targets.map((t) => `${label(t.component)} ${t.status}`)
+            ].join("; ")
+          },
+          Incidents.create(
+            {
+              name: options.name,
+              status,
+              ...(options.impact === undefined ? {} : { impact_override: options.impact }),
+              ...(options.body === undefined ? {} : { body: options.body }),
+              ...(targets.length === 0
+                ? {}
+                : { components: Object.fromEntries(targets.map((t) => [t.component.id, t.status])) }),
+              metadata: {
+                [metadataNamespace]: { key: options.key, ...(options.data === undefined ? {} : { data }) }
+              },
+              ...notify(options.deliverNotifications)
+            },
+            call
+          )
+        )
+        journal.created.push(incidentLabel(incident))
+        return { ...journal.summary(), outcome: "created" as const, incident, data }
+      }
+
+      const changes: Record<string, unknown> = {}
+      const details: Array<string> = []
+      if (options.name !== current.name) {
+        changes.name = options.name
+        details.push(`name "${current.name}" -> "${options.name}"`)
+      }
+      if (options.status !== undefined && STATUS_ORDER.indexOf(options.status) > STATUS_ORDER.indexOf(current.status)) {
+        changes.status = options.status
+        details.push(`status ${current.status} -> ${options.status}`)
+      }
+      if (options.impact !== undefined) {
+        const effective = current.impact_override ?? current.impact
+        const move = options.allowDowngrade
+          ? options.impact !== effective
+          : IMPACT_ORDER.indexOf(options.impact) > IMPACT_ORDER.indexOf(effective)
+        if (move) {
+          changes.impact_override = options.impact
+          details.push(`impact ${effective} -> ${options.impact}`)
+        }
+      }
+      const targets = yield* resolveStatuses(journal, current.components, askedComponents, options.pageId)
+      const componentChanges: Record<string, Status> = {}
+      for (const { component, status } of targets) {
+        const onIncident = current.components.find((c) => c.id === component.id)
+        const from = (onIncident ?? component).status
+        const to = options.allowDowngrade || from === "" ? status : worst(from as Status, status)
+        if (to !== from || onIncident === undefined) {
+          componentChanges[component.id] = to
+          details.push(`${label(component)} ${from === "" ? "(none)" : from} -> ${to}`)
+        }
+      }
+      if (Object.keys(componentChanges).length > 0) changes.components = componentChanges
+      if (
+        options.body !== undefined &&
+        (changes.status !== undefined || options.body !== current.incident_updates[0]?.body)
+      ) {
+        changes.body = options.body
+        details.push("new update")
+      }
+      const stored = dataOf(current)
+      const data = options.data ?? stored
+      if (options.data !== undefined && canonical(options.data) !== canonical(stored)) {
+        changes.metadata = {
+          ...current.metadata,
+          [metadataNamespace]: { ...namespaceOf(current), key: options.key, data: options.data }
+        }
+        details.push("data")
+      }
+
+      if (details.length === 0) {
+        journal.unchanged.push(incidentLabel(current))
+        return { ...journal.summary(), outcome: "unchanged" as const, incident: current, data }
+      }
+      const incident = yield* journal.write(
+        { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
+        Incidents.update(
+          current.id,
+          { ...changes, ...notify(options.deliverNotifications) } as Incidents.IncidentChanges,
+          call
+        )
+      )
+      journal.updated.push(incidentLabel(incident))
+      return { ...journal.summary(), outcome: "updated" as const, incident, data }
+    })
+  )
+
+/**
+ * Resolves the open incident for `key` and sets its components back to operational (or to `components`). No open
+ * incident: no write. Requests: the unresolved list and one PATCH (plus a components list only for names that are
+ * not on the incident).
+ *
+ * @since 0.1.0
+ * @category Jobs
+ */
+export const resolve = (
+  options: ResolveOptions
+): Effect.Effect<ResolveResult, JobError | InputError, Endpoint.Requirements> =>
+  run("IncidentByKey.resolve", options.key, (journal) =>
+    Effect.gen(function* () {
+      yield* checkKey(journal, options.key)
+      const current = yield* findOpen(options.key, options.pageId)
+      if (current === undefined) {
+        return { ...journal.summary(), outcome: "not-open" as const, incident: undefined }
+      }
+      const targets = new Map<string, { component: Component; status: Status }>(
+        current.components.map((component) => [component.id, { component, status: "operational" as const }])
+      )
+      const asked = yield* resolveStatuses(journal, current.components, options.components ?? {}, options.pageId)
+      for (const target of asked) targets.set(target.component.id, target)
+      const componentChanges: Record<string, Status> = {}
+      const details = [`status ${current.status} -> resolved`]
+      for (const { component, status } of targets.values()) {
+        if (component.status !== status) {
+          componentChanges[component.id] = status
+          details.push(`${label(component)} ${component.status} -> ${status}`)
+        }
+      }
+      const incident = yield* journal.write(
+        { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
+        Incidents.update(
+          current.id,
+          {
+            status: "resolved",
+            ...(Object.keys(componentChanges).length === 0 ? {} : { components: componentChanges }),
+            ...(options.body === undefined ? {} : { body: options.body }),
+            ...notify(options.deliverNotifications)
+          },
+          callOptions(options.pageId)
+        )
+      )
+      journal.updated.push(incidentLabel(incident))
+      return { ...journal.summary(), outcome: "resolved" as const, incident }
+    })
+  )

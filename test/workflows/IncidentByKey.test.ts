@@ -1,0 +1,260 @@
+/**
+ * Incident by key against the fake Statuspage: request counts from the fake's log (minimal), a second run writes
+ * nothing (idempotent), a dropped connection before or after any write converges on rerun without a duplicate
+ * (crash-safe), and the job's span and errors.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Components, type Endpoint, Incidents } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
+import { IncidentByKey, type JobError, JobSummary } from "@effect-statuspage/workflows"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as RecordingTracer from "../support/RecordingTracer.js"
+import { atWrite, counted, pageView, writesOf } from "./support.js"
+
+const KEY = "alertname=HighErrorRate,service=api"
+const layer = () => StatusPageTest.layer({ seed: "incident-by-key" })
+
+const setup = Effect.gen(function* () {
+  const api = yield* Components.create({ name: "API" })
+  const web = yield* Components.create({ name: "Web" })
+  const db = yield* Components.create({ name: "Database" })
+  return { api, web, db }
+})
+
+const open = IncidentByKey.ensure({
+  key: KEY,
+  name: "Elevated API errors",
+  impact: "major",
+  body: "We are investigating.",
+  components: { API: "partial_outage", Web: "degraded_performance" },
+  deliverNotifications: false
+})
+
+describe("IncidentByKey", () => {
+  it.effect("ensure creates once: unresolved list + components list + 1 POST, the key in the metadata", () =>
+    Effect.gen(function* () {
+      const { api, web } = yield* setup
+      const { result, endpoints, log } = yield* counted(open)
+      assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "components.list", "incidents.create"])
+      assert.strictEqual(result.outcome, "created")
+      assert.strictEqual(result.writes.length, 1)
+      assert.deepStrictEqual(result.incident.metadata, { effect_statuspage: { key: KEY } })
+      assert.deepStrictEqual((log[2]!.body as any).incident.components, {
+        [api.id]: "partial_outage",
+        [web.id]: "degraded_performance"
+      })
+      assert.strictEqual((log[2]!.body as any).incident.deliver_notifications, false)
+      assert.strictEqual((yield* Components.get(api.id)).status, "partial_outage")
+      assert.strictEqual(IncidentByKey.keyOf(result.incident), KEY)
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("idempotent: the same ensure again is 1 unresolved list and 0 writes", () =>
+    Effect.gen(function* () {
+      yield* setup
+      yield* open
+      const { result, endpoints } = yield* counted(open)
+      assert.deepStrictEqual(endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(result.outcome, "unchanged")
+      assert.deepStrictEqual(result.writes, [])
+      assert.include(JobSummary.format(result), "no change")
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect(
+    "minimal: an existing incident with one changed component is 1 unresolved list + 1 PATCH of that component",
+    () =>
+      Effect.gen(function* () {
+        const { api } = yield* setup
+        yield* open
+        const { result, endpoints, log } = yield* counted(
+          IncidentByKey.ensure({
+            key: KEY,
+            name: "Elevated API errors",
+            impact: "major",
+            body: "We are investigating.",
+            components: { API: "major_outage", Web: "degraded_performance" }
+          })
+        )
+        assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "incidents.update"])
+        assert.deepStrictEqual((log[1]!.body as any).incident, { components: { [api.id]: "major_outage" } })
+        assert.strictEqual(result.outcome, "updated")
+        assert.strictEqual((yield* Components.get(api.id)).status, "major_outage")
+      }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("a component not yet on the incident costs one components list; by id it costs none", () =>
+    Effect.gen(function* () {
+      const { db } = yield* setup
+      yield* open
+      const byName = yield* counted(
+        IncidentByKey.ensure({
+          key: KEY,
+          name: "Elevated API errors",
+          components: { Database: "degraded_performance" }
+        })
+      )
+      assert.deepStrictEqual(byName.endpoints, ["incidents.listUnresolved", "components.list", "incidents.update"])
+      const again = yield* counted(
+        IncidentByKey.ensure({ key: KEY, name: "Elevated API errors", components: { [db.id]: "degraded_performance" } })
+      )
+      assert.deepStrictEqual(again.endpoints, ["incidents.listUnresolved"])
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("status moves forward only; impact and components escalate unless allowDowngrade", () =>
+    Effect.gen(function* () {
+      const { api } = yield* setup
+      yield* open
+      const identified = yield* IncidentByKey.ensure({ key: KEY, name: "Elevated API errors", status: "identified" })
+      assert.strictEqual(identified.incident.status, "identified")
+      const back = yield* counted(
+        IncidentByKey.ensure({
+          key: KEY,
+          name: "Elevated API errors",
+          status: "investigating",
+          impact: "minor",
+          components: { API: "degraded_performance" }
+        })
+      )
+      assert.strictEqual(back.result.outcome, "unchanged")
+      assert.deepStrictEqual(writesOf(back.log), [])
+      const lowered = yield* IncidentByKey.ensure({
+        key: KEY,
+        name: "Elevated API errors",
+        status: "investigating",
+        impact: "minor",
+        components: { API: "degraded_performance" },
+        allowDowngrade: true
+      })
+      assert.strictEqual(lowered.outcome, "updated")
+      assert.strictEqual(lowered.incident.status, "identified", "never backwards, even with allowDowngrade")
+      assert.strictEqual(lowered.incident.impact_override, "minor")
+      assert.strictEqual((yield* Components.get(api.id)).status, "degraded_performance")
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("a new body adds an update; the same body again does not; data is kept beside the key", () =>
+    Effect.gen(function* () {
+      yield* setup
+      yield* open
+      const update = { key: KEY, name: "Elevated API errors", body: "Rolling back.", data: { firing: ["a1", "a2"] } }
+      const first = yield* IncidentByKey.ensure(update)
+      assert.strictEqual(first.incident.incident_updates[0]!.body, "Rolling back.")
+      assert.deepStrictEqual(first.data, { firing: ["a1", "a2"] })
+      const found = yield* IncidentByKey.find(KEY)
+      assert.deepStrictEqual(IncidentByKey.dataOf(Option.getOrThrow(found)), { firing: ["a1", "a2"] })
+      const second = yield* counted(IncidentByKey.ensure(update))
+      assert.deepStrictEqual(second.endpoints, ["incidents.listUnresolved"])
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("resolve: 1 unresolved list + 1 PATCH, components back to operational; again: no write", () =>
+    Effect.gen(function* () {
+      const { api, web } = yield* setup
+      yield* open
+      const { result, endpoints, log } = yield* counted(IncidentByKey.resolve({ key: KEY, body: "Fixed." }))
+      assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "incidents.update"])
+      assert.deepStrictEqual((log[1]!.body as any).incident, {
+        status: "resolved",
+        components: { [api.id]: "operational", [web.id]: "operational" },
+        body: "Fixed."
+      })
+      assert.strictEqual(result.outcome, "resolved")
+      assert.strictEqual((yield* Components.get(web.id)).status, "operational")
+      const again = yield* counted(IncidentByKey.resolve({ key: KEY }))
+      assert.deepStrictEqual(again.endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(again.result.outcome, "not-open")
+      // a new ensure after the resolve opens a new incident for the key
+      const reopened = yield* IncidentByKey.ensure({ key: KEY, name: "Elevated API errors" })
+      assert.strictEqual(reopened.outcome, "created")
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("find reads only the first page of unresolved incidents when the key is there", () =>
+    Effect.gen(function* () {
+      yield* setup
+      for (let i = 0; i < 120; i++) yield* Incidents.create({ name: `other ${i}` })
+      yield* open
+      const { result, endpoints } = yield* counted(IncidentByKey.find(KEY))
+      assert.deepStrictEqual(endpoints, ["incidents.listUnresolved"])
+      assert.isTrue(Option.isSome(result))
+      const missing = yield* counted(IncidentByKey.find("nobody"))
+      assert.deepStrictEqual(missing.endpoints, ["incidents.listUnresolved", "incidents.listUnresolved"])
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("bad input is an InputError and nothing is sent", () =>
+    Effect.gen(function* () {
+      yield* setup
+      const unknown = yield* counted(
+        Effect.flip(IncidentByKey.ensure({ key: KEY, name: "x", components: { Nope: "major_outage" } }))
+      )
+      assert.strictEqual(unknown.result._tag, "InputError")
+      assert.strictEqual((unknown.result as any).reason, "UnknownComponent")
+      assert.deepStrictEqual(writesOf(unknown.log), [])
+      const empty = yield* Effect.flip(IncidentByKey.ensure({ key: " ", name: "x" }))
+      assert.strictEqual((empty as any).reason, "Invalid")
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("one span per job with the key, writes and skipped", () => {
+    const tracer = RecordingTracer.make()
+    return Effect.gen(function* () {
+      yield* setup
+      yield* open
+      const span = tracer.spans.find((s) => s.name === "Workflows.IncidentByKey.ensure")!
+      assert.strictEqual(span.attributes.get("workflows.key"), KEY)
+      assert.strictEqual(span.attributes.get("workflows.writes"), 1)
+      assert.strictEqual(span.attributes.get("workflows.skipped"), 0)
+      assert.isTrue(tracer.spans.some((s) => s.name === "StatusPage.incidents.create" && s.parent._tag === "Some"))
+    }).pipe(Effect.provide(Layer.merge(layer(), tracer.layer)))
+  })
+
+  describe("crash-safe: a connection dropped before or after each write, then a rerun, ends as a clean run", () => {
+    const steps: ReadonlyArray<Effect.Effect<unknown, JobError.WorkflowError, Endpoint.Requirements>> = [
+      open,
+      IncidentByKey.ensure({
+        key: KEY,
+        name: "Elevated API errors",
+        status: "identified",
+        components: { API: "major_outage" }
+      }),
+      IncidentByKey.resolve({ key: KEY, body: "Fixed." })
+    ]
+    const clean = Effect.gen(function* () {
+      yield* setup
+      for (const step of steps) yield* step
+      return yield* pageView
+    }).pipe(Effect.provide(layer()))
+
+    for (const when of ["before", "after"] as const) {
+      steps.forEach((_, index) => {
+        it.effect(`write ${index + 1} of 3 dropped ${when} the server applied it`, () =>
+          Effect.gen(function* () {
+            const expected = yield* clean
+            const ended = yield* Effect.gen(function* () {
+              yield* setup
+              for (const [i, step] of steps.entries()) {
+                if (i !== index) {
+                  yield* step
+                  continue
+                }
+                const error = yield* Effect.flip(atWrite(1, (fake) => fake.dropNext({ when }))(step))
+                assert.strictEqual(error._tag, "JobError")
+                assert.deepStrictEqual((error as any).written, [], "the dropped write is not reported as applied")
+                assert.include(error.message, "nothing was written before it")
+                yield* step
+              }
+              return yield* pageView
+            }).pipe(Effect.provide(layer()))
+            assert.deepStrictEqual(ended, expected)
+            assert.strictEqual(ended.incidents.length, 1, "no duplicate incident")
+          })
+        )
+      })
+    }
+  })
+})
