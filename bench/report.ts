@@ -5,24 +5,28 @@
 import * as Os from "node:os"
 import * as Bundle from "./bundle.js"
 import * as Decode from "./decode.js"
+import * as DesiredState from "./desiredState.js"
 import * as PerCall from "./perCall.js"
 
 export interface Profile {
   readonly perCall: PerCall.Options
   readonly decode: { readonly rounds: number; readonly minMillis: number }
   readonly coldStarts: number
+  readonly desiredState: DesiredState.Options
 }
 
 export const full: Profile = {
   perCall: { warmup: 300, iterations: 1500 },
   decode: { rounds: 5, minMillis: 200 },
-  coldStarts: 5
+  coldStarts: 5,
+  desiredState: { components: 150, groups: 15, subscribers: 5000, limit: 60, window: "2 seconds" }
 }
 
 export const smoke: Profile = {
   perCall: { warmup: 2, iterations: 10 },
   decode: { rounds: 1, minMillis: 5 },
-  coldStarts: 1
+  coldStarts: 1,
+  desiredState: { components: 15, groups: 3, subscribers: 250, limit: 60, window: "200 millis" }
 }
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
@@ -106,6 +110,61 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
           : `${b.gzipped >= handWritten.gzipped ? "+" : ""}${kb(b.gzipped - handWritten.gzipped)}`,
         `${b.coldStart.toFixed(0)} ms`
       ])
+    )
+  )
+
+  const ds = await DesiredState.run(profile.desiredState)
+  const { apply, secondApply, exportSubscribers: ex } = ds
+  print(
+    `\nDesired state (in-process fake limiting to ${profile.desiredState.limit} requests per rolling ` +
+      `${apply.windowMillis} ms, policies in front): apply of ${profile.desiredState.components} components / ` +
+      `${profile.desiredState.groups} groups to an empty page, the second apply, a subscriber export\n`
+  )
+  print(
+    table(
+      [
+        "run",
+        "reads",
+        "writes",
+        "creates planned",
+        "rejections",
+        "wall",
+        "requests",
+        "ceil(req/limit) windows",
+        "wall / windows"
+      ],
+      [
+        [
+          "first apply",
+          String(apply.reads),
+          String(apply.writes),
+          String(apply.creates),
+          String(apply.rejections),
+          `${apply.wallMillis.toFixed(0)} ms`,
+          `${apply.unpacedMillis.toFixed(0)} ms`,
+          String(apply.requests),
+          `${apply.windows} = ${apply.windows * apply.windowMillis} ms`,
+          ratio(apply.wallMillis, apply.windows * apply.windowMillis)
+        ],
+        ["second apply", String(secondApply.reads), String(secondApply.writes), "0", "", "", "", "", "", ""]
+      ]
+    )
+  )
+  print("")
+  print(
+    table(
+      ["export", "subscribers", "requests", "subscriber pages", "file", "retained heap (peak - baseline)"],
+      [
+        ["small", String(ex.smallSubscribers), "", "", "", kb(ex.heapGrowthSmallBytes)],
+        [
+          "large",
+          String(ex.subscribers),
+          String(ex.requests),
+          String(ex.subscriberPages),
+          kb(ex.fileBytes),
+          kb(ex.heapGrowthBytes)
+        ]
+      ]
     )
   )
 }

@@ -11,46 +11,8 @@ import * as DesiredStateApply from "./DesiredStateApply.js"
 import type { ApplyError, PruneGuardError } from "./DesiredStateError.js"
 import type { ComponentSpec, GroupSpec, MetricSpec, PageFile, ProviderSpec, TemplateSpec } from "./DesiredStateFile.js"
 import * as DesiredStatePlan from "./DesiredStatePlan.js"
+import { componentFields, embedFields, metricFields, pageFields, templateFields } from "./internal/fields.js"
 import { read } from "./internal/read.js"
-
-/** The page fields the API can change: what the file's `page` section may hold. */
-const pageFields = [
-  "name",
-  "domain",
-  "subdomain",
-  "url",
-  "branding",
-  "css_body_background_color",
-  "css_font_color",
-  "css_light_font_color",
-  "css_greens",
-  "css_yellows",
-  "css_oranges",
-  "css_blues",
-  "css_reds",
-  "css_border_color",
-  "css_graph_color",
-  "css_link_color",
-  "css_no_data",
-  "hidden_from_search",
-  "viewers_must_be_team_members",
-  "allow_page_subscribers",
-  "allow_incident_subscribers",
-  "allow_email_subscribers",
-  "allow_sms_subscribers",
-  "allow_rss_atom_feeds",
-  "allow_webhook_subscribers",
-  "notifications_from_email",
-  "notifications_email_footer",
-  "time_zone"
-] as const
-const embedFields = [
-  "position",
-  "incident_background_color",
-  "incident_text_color",
-  "maintenance_background_color",
-  "maintenance_text_color"
-] as const
 
 /** The fields of `value` that are set (neither `null` nor absent). */
 const present = <K extends string>(value: Readonly<Record<string, unknown>>, fields: ReadonlyArray<K>) =>
@@ -90,7 +52,10 @@ export const exportPage = (): Effect.Effect<Exported, StatusPageError.HttpError,
       const nameOf = new Map(components.map((c) => [c.id, c.name]))
       const componentSpecs: Array<ComponentSpec> = components.map((c) => ({
         name: c.name,
-        ...present(c, ["description", "showcase", "only_show_if_degraded", "start_date"])
+        ...present(
+          c,
+          componentFields.filter((f) => f !== "name")
+        )
       }))
       const groupSpecs: Array<GroupSpec> = firstByName("group", page.groups ?? []).flatMap((g) => {
         const members = g.components.flatMap((id) => nameOf.get(id) ?? [])
@@ -100,7 +65,7 @@ export const exportPage = (): Effect.Effect<Exported, StatusPageError.HttpError,
       })
       const templateSpecs: Array<TemplateSpec> = firstByName("template", page.templates ?? []).map((t) => ({
         name: t.name,
-        ...present(t, ["title", "body", "update_status", "should_tweet", "should_send_notifications"]),
+        ...present(t, templateFields),
         ...(t.components.length > 0 ? { components: t.components.map((c) => c.name) } : {})
       })) as unknown as Array<TemplateSpec>
       const providerSpecs: Array<ProviderSpec> = (page.providers ?? []).map((p) => ({
@@ -110,17 +75,8 @@ export const exportPage = (): Effect.Effect<Exported, StatusPageError.HttpError,
           `metric of ${p.type}`,
           (page.metrics ?? []).filter((m) => m.metrics_provider_id === p.id)
         ).map((m) => {
-          const spec = present(m, [
-            "name",
-            "metric_identifier",
-            "suffix",
-            "y_axis_min",
-            "y_axis_max",
-            "y_axis_hidden",
-            "display",
-            "decimal_places",
-            "tooltip_description"
-          ])
+          // `transform` is not on the model: it cannot be read back
+          const spec = present(m, metricFields)
           for (const axis of ["y_axis_min", "y_axis_max"] as const) {
             if (spec[axis] !== undefined && !Number.isInteger(spec[axis])) {
               notes.push(`metric "${m.name}": ${axis} ${spec[axis]} is not an integer, which creation takes: left out`)

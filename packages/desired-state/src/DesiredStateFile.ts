@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Pages, StatusEmbedConfig } from "@effect-statuspage/core"
+import { IncidentTemplates, Metrics, Pages, StatusEmbedConfig } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
@@ -68,18 +68,7 @@ export const TemplateSpec = Schema.Struct({
   name: Name,
   title: Name,
   body: Name,
-  update_status: optional(
-    Schema.Literal(
-      "investigating",
-      "identified",
-      "monitoring",
-      "resolved",
-      "scheduled",
-      "in_progress",
-      "verifying",
-      "completed"
-    )
-  ),
+  update_status: IncidentTemplates.IncidentTemplateCreate.fields.update_status,
   should_tweet: optional(Schema.Boolean),
   should_send_notifications: optional(Schema.Boolean),
   components: optional(Names)
@@ -94,16 +83,8 @@ export type TemplateSpec = typeof TemplateSpec.Type
  * @category Schemas
  */
 export const MetricSpec = Schema.Struct({
-  name: Name,
-  metric_identifier: optional(Schema.String),
-  transform: optional(Schema.Literal("average", "count", "max", "min", "sum")),
-  suffix: optional(Schema.String),
-  y_axis_min: optional(Schema.Int),
-  y_axis_max: optional(Schema.Int),
-  y_axis_hidden: optional(Schema.Boolean),
-  display: optional(Schema.Boolean),
-  decimal_places: optional(Schema.Int),
-  tooltip_description: optional(Schema.String)
+  ...Metrics.MetricCreate.fields,
+  transform: optional(Schema.Literal("average", "count", "max", "min", "sum"))
 }).annotations({ identifier: "MetricSpec", description: "a metric" })
 export type MetricSpec = typeof MetricSpec.Type
 

@@ -10,7 +10,8 @@
 import type { Endpoint, StatusPageError } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import type { PageFile } from "./DesiredStateFile.js"
+import type { MetricSpec, PageFile } from "./DesiredStateFile.js"
+import { componentFields, metricFields, templateFields } from "./internal/fields.js"
 import { read, type Snapshot } from "./internal/read.js"
 
 /**
@@ -153,22 +154,16 @@ const fieldChanges = (
 const pick = (value: Readonly<Record<string, unknown>>, fields: ReadonlyArray<string>) =>
   Object.fromEntries(fields.flatMap((f) => (value[f] === undefined ? [] : [[f, value[f]]])))
 
-const componentFields = ["name", "description", "showcase", "only_show_if_degraded", "start_date"] as const
-const templateFields = ["title", "body", "update_status", "should_tweet", "should_send_notifications"] as const
-const metricCreateFields = [
-  "name",
-  "metric_identifier",
-  "transform",
-  "suffix",
-  "y_axis_min",
-  "y_axis_max",
-  "y_axis_hidden",
-  "display",
-  "decimal_places",
-  "tooltip_description"
-] as const
 /** What a metric PATCH accepts; the rest is fixed at creation. */
 const metricUpdatable = new Set(["name", "metric_identifier"])
+
+const createMetric = (metric: MetricSpec, provider: string): Change => ({
+  _tag: "Create",
+  kind: "metric",
+  name: metric.name,
+  parent: provider,
+  set: pick(metric, metricFields)
+})
 
 /** Claims page items by name (first of a duplicated name wins); what is left over is unmanaged. */
 class Claims<A extends { readonly id: string; readonly name: string }> {
@@ -393,13 +388,7 @@ export const diff = (file: PageFile, page: Snapshot, options: Options = {}): Pla
           set: { type: spec.type, ...pick(spec, ["metric_base_uri", "credentials_from"]) }
         })
         for (const metric of spec.metrics ?? []) {
-          metricWrites.push({
-            _tag: "Create",
-            kind: "metric",
-            name: metric.name,
-            parent: spec.type,
-            set: pick(metric, metricCreateFields)
-          })
+          metricWrites.push(createMetric(metric, spec.type))
         }
         continue
       }
@@ -420,16 +409,10 @@ export const diff = (file: PageFile, page: Snapshot, options: Options = {}): Pla
       for (const metric of spec.metrics) {
         const existing = metrics.claim(metric.name)
         if (existing === undefined) {
-          metricWrites.push({
-            _tag: "Create",
-            kind: "metric",
-            name: metric.name,
-            parent: spec.type,
-            set: pick(metric, metricCreateFields)
-          })
+          metricWrites.push(createMetric(metric, spec.type))
           continue
         }
-        const all = fieldChanges(metric, existing, metricCreateFields)
+        const all = fieldChanges(metric, existing, metricFields)
         const writable = all.filter((c) => metricUpdatable.has(c.field))
         const fixed = all.filter((c) => !metricUpdatable.has(c.field))
         if (writable.length > 0) {
