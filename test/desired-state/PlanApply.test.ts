@@ -127,4 +127,20 @@ describe("plan and apply", () => {
       assert.strictEqual(after.find((c) => c.name === "API")!.status, "major_outage")
     }).pipe(Effect.provide(layer))
   )
+
+  it.effect("the ETA comes from the rate limit: windows still needed for the remaining writes", () =>
+    Effect.gen(function* () {
+      const plan = yield* DesiredStatePlan.make(yield* example)
+      const etas: Array<number> = []
+      // 10 writes at 2 per 10 s: 4 more windows after the first; TestClock keeps elapsed time at 0
+      yield* DesiredStateApply.apply(plan, {
+        rateLimit: { limit: 2, window: "10 seconds" },
+        onProgress: (p) => Effect.sync(() => etas.push(p.etaMillis))
+      })
+      assert.strictEqual(etas[0], 40_000)
+      assert.lengthOf(etas, 11)
+      assert.isTrue(etas.slice(0, -1).every((eta) => eta === 40_000))
+      assert.strictEqual(etas.at(-1), 0)
+    }).pipe(Effect.provide(layer))
+  )
 })

@@ -35,6 +35,10 @@ export interface Progress {
   readonly done: number
   readonly total: number
   readonly step: string
+  /**
+   * Time left: the longer of the rate limit's windows still to run for all the writes (`ceil(total / limit) - 1`
+   * windows since the apply began) and the pace so far; 0 at the end.
+   */
   readonly etaMillis: number
 }
 
@@ -220,7 +224,8 @@ export const apply = (
         // the rate limit lets `limit` through per window; below that, the pace so far is the better guess
         const byBudget = (Math.ceil(total / limit) - 1) * windowMillis - elapsed
         const byPace = done === 0 ? 0 : ((total - done) * elapsed) / done
-        return options.onProgress({ done, total, step, etaMillis: Math.max(0, Math.round(Math.max(byBudget, byPace))) })
+        const etaMillis = done === total ? 0 : Math.max(0, Math.round(Math.max(byBudget, byPace)))
+        return options.onProgress({ done, total, step, etaMillis })
       })
 
     let writes = 0
