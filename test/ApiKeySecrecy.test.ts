@@ -9,6 +9,12 @@ import * as LogLevel from "effect/LogLevel"
 import { API_KEY, component, configLayer } from "./support/fixtures.js"
 import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
 
+/** The key as a JSON string may spell it: every character as `\uXXXX` (or only those at `only`). */
+const jsonEscaped = (text: string, only?: ReadonlyArray<number>) =>
+  [...text]
+    .map((c, i) => (only === undefined || only.includes(i) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c))
+    .join("")
+
 /** Every way an error can be shown: its message, its fields, its printed and pretty-printed forms. */
 const renderings = (error: unknown): ReadonlyArray<string> => [
   (error as Error).message,
@@ -29,7 +35,17 @@ const echoes: ReadonlyArray<readonly [string, RecordingHttpClient.CannedResponse
   ["the x-request-id header", { status: 404, body: { error: "nope" }, headers: { "x-request-id": `req-${API_KEY}` } }],
   ["meta.logref", { status: 404, body: { error: "nope", meta: { logref: API_KEY } } }],
   ["a 2xx body that does not match", { status: 200, body: { ...component(), name: 1, note: API_KEY } }],
-  ["a 2xx body that is not JSON", { status: 200, body: `<p>welcome ${API_KEY}</p>` }]
+  ["a 2xx body that is not JSON", { status: 200, body: `<p>welcome ${API_KEY}</p>` }],
+  ["a 2xx field that fails the schema", { status: 200, body: { ...component(), status: API_KEY } }],
+  [
+    "a 2xx field that fails the schema, JSON-escaped",
+    { status: 200, body: JSON.stringify({ ...component(), status: "KEY" }).replace("KEY", jsonEscaped(API_KEY)) }
+  ],
+  ["a 401 body, JSON-escaped", { status: 401, body: `{"error": "Invalid API key: ${jsonEscaped(API_KEY)}"}` }],
+  [
+    "a field map, partly escaped",
+    { status: 422, body: `{"errors": {"key": ["${jsonEscaped(API_KEY, [0, 1, 9])} is not valid"]}}` }
+  ]
 ]
 
 describe("the API key stays secret", () => {
@@ -56,6 +72,21 @@ describe("the API key stays secret", () => {
       })
     )
   }
+
+  it.effect("an excerpt is cut after the key is scrubbed: no prefix of the key is left at the cut", () =>
+    Effect.gen(function* () {
+      for (const status of [500, 200]) {
+        for (const at of [190, 195, 198]) {
+          const body = `${"x".repeat(at)}${API_KEY} and more`
+          const http = RecordingHttpClient.make([{ status, body }])
+          const error: any = yield* Effect.flip(
+            Components.get("c1").pipe(Effect.provide(Layer.merge(http.layer, configLayer())))
+          )
+          for (const text of renderings(error)) assert.notInclude(text, API_KEY.slice(0, 6))
+        }
+      }
+    })
+  )
 
   it.effect("an echoed key is replaced, and what the server said around it is kept", () =>
     Effect.gen(function* () {

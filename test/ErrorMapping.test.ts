@@ -90,6 +90,27 @@ describe("error bodies", () => {
       assert.strictEqual(error.excerpt, "<html><title>Maintenance</title> back soon</html>")
     })
   )
+
+  it.effect("a huge error body gives a bounded error: message, details and excerpt are cut", () =>
+    Effect.gen(function* () {
+      const long = "x".repeat(5_000_000)
+      const many = {
+        errors: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, [long.slice(0, 5000)]]))
+      }
+      for (const [status, body] of [
+        [422, { error: long }],
+        [422, many],
+        [400, long],
+        [500, long]
+      ] as const) {
+        const error = yield* answerGet(status, body)
+        assert.isBelow(error.message.length, 2_000, `${status}: message`)
+        assert.isAtMost(error.errors.length, 50, `${status}: details`)
+        assert.isBelow(JSON.stringify(error).length, 100_000, `${status}: the whole error`)
+        assert.include(error.message, "xxxx")
+      }
+    })
+  )
 })
 
 describe("logref", () => {
@@ -132,6 +153,30 @@ describe("Retry-After", () => {
     Effect.gen(function* () {
       assert.isUndefined((yield* answerGet(429, {})).retryAfterMillis)
       assert.isUndefined((yield* answerGet(429, {}, { "retry-after": "soon" })).retryAfterMillis)
+    })
+  )
+  it.effect("only delta-seconds or an HTTP-date count: anything V8's Date.parse would read leniently is absent", () =>
+    Effect.gen(function* () {
+      for (const header of [
+        "-1",
+        "5, 6",
+        "+5",
+        "1.",
+        "1.5",
+        "2",
+        "1e3",
+        "0x10",
+        "Thu, 01 Jan 1970 00:00:30",
+        "1970-01-01"
+      ]) {
+        const error = yield* answerGet(429, {}, { "retry-after": header })
+        if (header === "2") assert.strictEqual(error.retryAfterMillis, 2000)
+        else assert.isUndefined(error.retryAfterMillis, `Retry-After: ${header}`)
+      }
+      const rfc850 = yield* answerGet(429, {}, { "retry-after": "Thursday, 01-Jan-70 00:00:09 GMT" })
+      assert.strictEqual(rfc850.retryAfterMillis, 9000)
+      const asctime = yield* answerGet(429, {}, { "retry-after": "Thu Jan  1 00:00:04 1970" })
+      assert.strictEqual(asctime.retryAfterMillis, 4000)
     })
   )
 })

@@ -1,11 +1,14 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { assert, describe, it } from "@effect/vitest"
-import { Components, Retry } from "@effect-statuspage/core"
+import { Components, Retry, StatusPageError } from "@effect-statuspage/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
 import { component, configLayer } from "./support/fixtures.js"
 import * as RecordingHttpClient from "./support/RecordingHttpClient.js"
@@ -193,6 +196,121 @@ describe("Retry", () => {
         assert.strictEqual(count, sent, code)
         assert.isTrue(result._tag === "Left" && result.left._tag === "RequestError" && result.left.reason === reason)
       }
+    })
+  )
+
+  it.effect("a 429 with Retry-After 0 or an unreadable one still waits the 5 s minimum", () =>
+    Effect.gen(function* () {
+      for (const header of ["0", "-1", "+5", "1."]) {
+        const { fiber, requests } = yield* start(Components.get("c1"), [
+          { status: 429, body: {}, headers: { "retry-after": header } },
+          { body: component() }
+        ])
+        yield* TestClock.adjust(4_999)
+        assert.strictEqual(requests.length, 1, `Retry-After: ${header}`)
+        yield* TestClock.adjust(1)
+        assert.isTrue((yield* Fiber.join(fiber))._tag === "Right")
+        assert.strictEqual(requests.length, 2)
+      }
+    })
+  )
+
+  it.effect("takes a user Schedule for the backoff; attempts still bound it", () =>
+    Effect.gen(function* () {
+      const { fiber, requests, times } = yield* start(Components.get("c1"), [unavailable], {
+        schedule: Schedule.spaced("3 seconds"),
+        attempts: 3
+      })
+      yield* TestClock.adjust("1 minute")
+      yield* Fiber.join(fiber)
+      assert.strictEqual(requests.length, 3)
+      assert.deepStrictEqual(times, [0, 3_000, 6_000])
+    })
+  )
+
+  it.effect("the schedule reads why the attempt failed: a user schedule can stop on a rate limit", () =>
+    Effect.gen(function* () {
+      const notOnRateLimit = Schedule.spaced("1 second").pipe(
+        Schedule.whileInput((why: Retry.Reason) => !why.rateLimited)
+      )
+      const { fiber, requests } = yield* start(
+        Components.get("c1"),
+        [unavailable, { status: 429, body: {} }, { body: component() }],
+        { schedule: notOnRateLimit }
+      )
+      yield* TestClock.adjust("1 minute")
+      const result = yield* Fiber.join(fiber)
+      assert.strictEqual(requests.length, 2)
+      assert.isTrue(result._tag === "Left" && result.left._tag === "RateLimitError")
+    })
+  )
+
+  it.effect("wrap is dual: Retry.wrap(client, options) and client.pipe(Retry.wrap(options))", () =>
+    Effect.gen(function* () {
+      for (const wrap of [
+        (client: HttpClient.HttpClient) => Retry.wrap(client, { attempts: 2 }),
+        (client: HttpClient.HttpClient) => client.pipe(Retry.wrap({ attempts: 2 }))
+      ]) {
+        const http = RecordingHttpClient.make([unavailable, { body: component() }])
+        const layer = Layer.merge(Layer.succeed(HttpClient.HttpClient, wrap(http.client)), configLayer())
+        const fiber = yield* Effect.fork(Effect.either(Components.get("c1").pipe(Effect.provide(layer))))
+        yield* TestClock.adjust("1 minute")
+        assert.isTrue((yield* Fiber.join(fiber))._tag === "Right")
+        assert.strictEqual(http.requests.length, 2)
+      }
+    })
+  )
+
+  it.effect("invalid durations fail the layer with ConfigurationError naming the option; wrap never throws", () =>
+    Effect.gen(function* () {
+      const cases: ReadonlyArray<readonly [Retry.Options, string]> = [
+        [{ base: -1 }, "retry.base"],
+        [{ cap: "-5 seconds" as any }, "retry.cap"],
+        [{ rateLimitedDelay: -1000 }, "retry.rateLimitedDelay"],
+        [{ budget: 2 ** 31 }, "retry.budget"],
+        [{ cap: "30 days" }, "retry.cap"],
+        [{ base: Number.NaN }, "retry.base"],
+        [{ attempts: 0 }, "retry.attempts"]
+      ]
+      for (const [options, setting] of cases) {
+        const built = yield* Effect.either(
+          Layer.build(
+            Retry.layer(options).pipe(
+              Layer.provide(Layer.succeed(HttpClient.HttpClient, RecordingHttpClient.make([]).client))
+            )
+          ).pipe(Effect.scoped)
+        )
+        assert.isTrue(Either.isLeft(built), setting)
+        if (Either.isLeft(built)) {
+          assert.isTrue(StatusPageError.isStatusPageError(built.left))
+          assert.strictEqual((built.left as StatusPageError.ConfigurationError).setting, setting)
+        }
+        assert.doesNotThrow(() => Retry.wrap(RecordingHttpClient.make([]).client, options))
+      }
+    })
+  )
+
+  it.effect("verbose retry lines name the URL template, never the filled URL, at the default log level", () =>
+    Effect.gen(function* () {
+      const lines: Array<string> = []
+      const logger = Logger.make(({ message }) => lines.push(String(message)))
+      const http = RecordingHttpClient.make([unavailable, { body: component() }])
+      const layer = Layer.mergeAll(
+        Retry.layer().pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, http.client))),
+        configLayer({ verbose: true }),
+        Logger.replace(Logger.defaultLogger, logger)
+      )
+      const fiber = yield* Effect.fork(Components.get("c1").pipe(Effect.provide(layer)))
+      yield* TestClock.adjust("1 minute")
+      yield* Fiber.join(fiber)
+      const retry = lines.find((line) => line.includes("retrying in"))
+      assert.isDefined(retry, lines.join("\n"))
+      assert.include(retry!, "GET /pages/{page_id}/components/{component_id}: answered 503")
+      for (const line of lines) assert.notInclude(line, "/c1")
+      assert.isTrue(
+        lines.some((line) => line.includes("ok in")),
+        "the outcome line is shown too"
+      )
     })
   )
 

@@ -31,11 +31,11 @@ const serve = (answer: (n: number, request: IncomingMessage) => { status: number
   )
 
 describe("StatusPageNode", () => {
-  it.scoped("one layer: config from the environment, Node HTTP, retries on 429 honouring Retry-After", () =>
+  it.scopedLive("one layer: config from the environment, Node HTTP, retries on 429 honouring Retry-After", () =>
     Effect.gen(function* () {
       const server = yield* serve((n) =>
         n === 1
-          ? { status: 429, body: { error: "rate limited" }, headers: { "retry-after": "0" } }
+          ? { status: 429, body: { error: "rate limited" }, headers: { "retry-after": "1" } }
           : { status: 200, body: [component()] }
       )
       const env = ConfigProvider.fromMap(

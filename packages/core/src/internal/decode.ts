@@ -5,7 +5,7 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import { type RequestError, ServerError } from "../StatusPageError.js"
 import { excerpt } from "./errorBody.js"
-import { base, errorFromHttpClient, firstIssue, type RequestInfo } from "./errorMapping.js"
+import { base, errorFromHttpClient, firstIssue, type RequestInfo, scrubTexts } from "./errorMapping.js"
 import type { Scrub } from "./scrub.js"
 
 const decodeFailure = (
@@ -16,13 +16,16 @@ const decodeFailure = (
   problem: string,
   path?: string
 ): ServerError =>
-  new ServerError({
-    ...base(info, `${info.method} ${info.urlTemplate} answered ${status} with a body that ${problem}`),
-    httpStatus: status,
-    reason: "Decode",
-    ...(path === undefined ? {} : { path }),
-    excerpt: scrub(excerpt(text))
-  })
+  new ServerError(
+    scrubTexts(scrub, {
+      ...base(info, `${info.method} ${info.urlTemplate} answered ${status} with a body that ${problem}`),
+      httpStatus: status,
+      reason: "Decode" as const,
+      ...(path === undefined ? {} : { path }),
+      // scrubbed before it is cut, so that a cut cannot leave a prefix of a secret
+      excerpt: excerpt(scrub(text))
+    })
+  )
 
 /** Parses a 2xx body as JSON; a body that is not JSON is a `ServerError`. */
 export const parseJson = (
@@ -48,7 +51,7 @@ export const decodeJson = <A>(
 ): Either.Either<A, ServerError> =>
   Either.flatMap(parseJson(info, status, text, scrub), (json) =>
     Either.mapLeft(decode(json), (error) => {
-      const issue = firstIssue(error)
+      const issue = firstIssue(error, scrub)
       return decodeFailure(
         info,
         status,

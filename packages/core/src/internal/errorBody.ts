@@ -6,14 +6,32 @@ import type { ErrorDetail } from "../StatusPageError.js"
 
 const EXCERPT_LENGTH = 200
 
+/** The most characters an error message takes from what a server said. */
+export const MESSAGE_LENGTH = 1000
+
+/** The most details read from one error body, and the most characters of each of their texts. */
+const MAX_DETAILS = 50
+const DETAIL_LENGTH = 1000
+
+/** `text` cut to `max` characters, marked with `…` when it was cut. */
+export const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text)
+
 /** The first characters of a body, on one line. */
-export const excerpt = (text: string): string => {
-  const flat = text.replace(/\s+/g, " ").trim()
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat
-}
+export const excerpt = (text: string): string =>
+  cut(
+    text
+      .slice(0, EXCERPT_LENGTH * 4)
+      .replace(/\s+/g, " ")
+      .trim(),
+    EXCERPT_LENGTH
+  )
 
 const str = (u: unknown): string | undefined =>
-  typeof u === "string" ? u : typeof u === "number" || typeof u === "boolean" ? String(u) : undefined
+  typeof u === "string"
+    ? cut(u, DETAIL_LENGTH)
+    : typeof u === "number" || typeof u === "boolean"
+      ? String(u)
+      : undefined
 
 const detailFromObject = (o: Record<string, unknown>, field?: string): ErrorDetail | undefined => {
   // basecrm-style items nest the detail under `error`
@@ -61,7 +79,7 @@ const looksLikeHtml = (text: string) => /^\s*</.test(text)
 export const parseErrorBody = (text: string): Array<ErrorDetail> => {
   if (text.trim() === "") return []
   try {
-    return fromJson(JSON.parse(text))
+    return fromJson(JSON.parse(text)).slice(0, MAX_DETAILS)
   } catch {
     if (looksLikeHtml(text)) {
       const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1]
@@ -82,15 +100,25 @@ export const logrefFromBody = (text: string): string | undefined => {
   }
 }
 
+// RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must still accept.
+const HTTP_DATE = [
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/
+]
+
 /**
- * `Retry-After` in milliseconds from `now`: either delay-seconds or an HTTP date. Negative or unreadable values give
- * `undefined`.
+ * `Retry-After` in milliseconds from `now`: delta-seconds (digits only) or an HTTP-date (a date in the past is 0).
+ * Anything else (`-1`, `1.5`, `+5`, `5, 6`, a date in another format) is absent: `undefined`.
  */
 export const parseRetryAfter = (header: string | undefined, now: number): number | undefined => {
   if (header === undefined) return undefined
   const value = header.trim()
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
-  const date = Date.parse(value)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
+  if (/^\d+$/.test(value)) {
+    const millis = Number(value) * 1000
+    return Number.isSafeInteger(millis) ? millis : undefined
+  }
+  if (!HTTP_DATE.some((format) => format.test(value))) return undefined
+  const date = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -8,8 +8,15 @@ import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
-import { type HttpError, RateLimitError, RequestError, ResourceError, ServerError } from "../StatusPageError.js"
-import { excerpt, logrefFromBody, parseErrorBody, parseRetryAfter } from "./errorBody.js"
+import {
+  type ErrorDetail,
+  type HttpError,
+  RateLimitError,
+  RequestError,
+  ResourceError,
+  ServerError
+} from "../StatusPageError.js"
+import { cut, excerpt, logrefFromBody, MESSAGE_LENGTH, parseErrorBody, parseRetryAfter } from "./errorBody.js"
 import { isIdempotent, neverSent } from "./outcome.js"
 import type { Scrub } from "./scrub.js"
 
@@ -36,12 +43,18 @@ const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
     .join("")
     .replace(/^\./, "")
 
-/** The first issue of a parse error; its message is cut short, since Schema repeats the rejected value in it. */
-export const firstIssue = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
+/**
+ * The first issue of a parse error; its message is cut short, since Schema repeats the rejected value in it (scrubbed
+ * first when that value came from a server, so that the cut cannot leave a prefix of a secret).
+ */
+export const firstIssue = (
+  error: ParseResult.ParseError,
+  scrub: Scrub = (text) => text
+): { readonly path: string; readonly message: string } => {
   const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
   return issue === undefined
-    ? { path: "", message: excerpt(error.message) }
-    : { path: formatPath(issue.path), message: excerpt(issue.message) }
+    ? { path: "", message: excerpt(scrub(error.message)) }
+    : { path: formatPath(issue.path), message: excerpt(scrub(issue.message)) }
 }
 
 /** Input rejected before anything was sent. */
@@ -62,6 +75,34 @@ const statusReason = {
   422: ["ResourceError", "Unprocessable"]
 } as const
 
+/** The texts an error built from an answer carries. */
+interface Texts {
+  readonly message: string
+  readonly errors: ReadonlyArray<ErrorDetail>
+  readonly logref?: string
+  readonly excerpt?: string
+  readonly path?: string
+}
+
+const scrubDetail = (scrub: Scrub, detail: ErrorDetail): ErrorDetail => {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(detail)) if (value !== undefined) out[key] = scrub(value)
+  return out as unknown as ErrorDetail
+}
+
+/**
+ * Every text of an error, scrubbed last: values the server sent come out of `JSON.parse` unescaped, and a schema
+ * issue repeats the rejected value, so no text is trusted because the body it came from was scrubbed.
+ */
+export const scrubTexts = <T extends Texts>(scrub: Scrub, texts: T): T => ({
+  ...texts,
+  message: scrub(texts.message),
+  errors: texts.errors.map((detail) => scrubDetail(scrub, detail)),
+  ...(texts.logref === undefined ? {} : { logref: scrub(texts.logref) }),
+  ...(texts.excerpt === undefined ? {} : { excerpt: scrub(texts.excerpt) }),
+  ...(texts.path === undefined ? {} : { path: scrub(texts.path) })
+})
+
 /** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
 export const errorFromResponse = (
   info: RequestInfo,
@@ -76,15 +117,15 @@ export const errorFromResponse = (
         const status = response.status
         const errors = parseErrorBody(text)
         const logref = response.headers["x-request-id"] ?? logrefFromBody(text)
-        const said = errors.length > 0 ? `: ${errors.map((e) => e.message).join("; ")}` : ""
-        const fields = {
+        const said = errors.length > 0 ? `: ${cut(errors.map((e) => e.message).join("; "), MESSAGE_LENGTH)}` : ""
+        const fields = scrubTexts(scrub, {
           method: info.method,
           urlTemplate: info.urlTemplate,
           httpStatus: status,
           errors,
-          message: scrub(`${info.method} ${info.urlTemplate} answered ${status}${said}`),
-          ...(logref === undefined ? {} : { logref: scrub(logref) })
-        }
+          message: `${info.method} ${info.urlTemplate} answered ${status}${said}`,
+          ...(logref === undefined ? {} : { logref: cut(logref, MESSAGE_LENGTH) })
+        })
         if (status === 420 || status === 429) {
           const retryAfterMillis = parseRetryAfter(response.headers["retry-after"], now)
           return new RateLimitError({

@@ -12,6 +12,7 @@ import * as StatusPageConfig from "../StatusPageConfig.js"
 import type { HttpError, StatusPageError } from "../StatusPageError.js"
 import { errorFromHttpClient, errorFromResponse, type RequestInfo } from "./errorMapping.js"
 import { type Scrub, scrubber } from "./scrub.js"
+import { verboseLog } from "./verbose.js"
 
 /**
  * Sends a request and hands a 2xx response to `onSuccess`; any other status and any transport failure become their
@@ -37,17 +38,17 @@ export const send = <A, E>(
     }
   )
 
-/** The `verbose` debug lines: method, URL template, outcome and duration (never a key or a filled URL). */
+/** The `verbose` lines: method, URL template, outcome and duration (never a key or a filled URL). */
 const logged = <A, E extends StatusPageError, R>(info: RequestInfo, effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Clock.currentTimeMillis, (start) =>
     Effect.tapBoth(effect, {
       onSuccess: () =>
         Effect.flatMap(Clock.currentTimeMillis, (end) =>
-          Effect.logDebug(`${info.method} ${info.urlTemplate} ok in ${end - start}ms`)
+          verboseLog(`${info.method} ${info.urlTemplate} ok in ${end - start}ms`)
         ),
       onFailure: (error) =>
         Effect.flatMap(Clock.currentTimeMillis, (end) =>
-          Effect.logDebug(
+          verboseLog(
             `${info.method} ${info.urlTemplate} failed in ${end - start}ms: ${error._tag}${"httpStatus" in error && error.httpStatus !== undefined ? ` ${error.httpStatus}` : ""}`
           )
         )
