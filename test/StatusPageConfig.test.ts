@@ -75,6 +75,20 @@ describe("StatusPageConfig.make", () => {
     })
   )
 
+  it.effect(
+    "maxResponseSize defaults to 64 MiB; one that is not a whole number of bytes from 1 to 256 MiB is Invalid",
+    () =>
+      Effect.gen(function* () {
+        const config = yield* StatusPageConfig.make(valid)
+        assert.strictEqual(config.maxResponseSize, 64 * 1024 * 1024)
+        for (const maxResponseSize of [0, -1, 1.5, Number.NaN, 512 * 1024 * 1024]) {
+          const error = yield* refusal({ maxResponseSize })
+          assert.strictEqual(error.reason, "Invalid")
+          assert.strictEqual(error.setting, "maxResponseSize")
+        }
+      })
+  )
+
   it.effect("a missing page id is Missing naming STATUSPAGE_PAGE_ID", () =>
     Effect.gen(function* () {
       for (const pageId of [undefined, ""]) {

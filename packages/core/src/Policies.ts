@@ -7,7 +7,9 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { markBounded } from "./internal/bounds.js"
 import * as RateLimiter from "./RateLimiter.js"
 import * as Retry from "./Retry.js"
 import type { ConfigurationError } from "./StatusPageError.js"
@@ -51,6 +53,10 @@ export const layer = <E = never, R = never>(
         ? (given as Wrapper<E | ConfigurationError, R>)
         : RateLimiter.layer(given as RateLimiter.Options | undefined)
   const pieces: ReadonlyArray<Wrapper<E | ConfigurationError, R>> = [
+    // every attempt is bounded by the timeout piece: actions need not bound the call themselves
+    options.timeout === false
+      ? identity()
+      : Layer.effect(HttpClient.HttpClient, Effect.map(HttpClient.HttpClient, markBounded)),
     options.deadline === undefined ? identity() : Timeout.layerDeadline(options.deadline),
     options.retry === false ? identity() : Retry.layer(options.retry),
     rateLimit,

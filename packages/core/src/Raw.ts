@@ -24,7 +24,7 @@ import { invalidInput, type RequestInfo } from "./internal/errorMapping.js"
 import { compile, type IdParams, type PathParams } from "./internal/path.js"
 import { buildRequest, jsonBody, type Parts, scoped, toUrlParams } from "./internal/request.js"
 import { originOf } from "./internal/requestHeaders.js"
-import { instrument, send } from "./internal/send.js"
+import { instrument, limitsOf, send } from "./internal/send.js"
 import type { RequestError } from "./StatusPageError.js"
 
 /**
@@ -119,7 +119,8 @@ export const request = <const Path extends string, A = unknown>(
     const placeholder = scoped(config, "Raw.request", req.pageId, (param) => ids[param])
     const httpRequest = buildRequest(info, compiled, origin, placeholder, parts)
     if (Either.isLeft(httpRequest)) return Effect.fail(httpRequest.left)
-    return send(info, [...origin.secrets, ...secrets], client, httpRequest.right, (response, scrub) =>
+    const allSecrets = [...origin.secrets, ...secrets]
+    return send(info, allSecrets, client, httpRequest.right, limitsOf(config), (response, scrub) =>
       Effect.flatMap(readText(info, response), (text) => {
         const parsed: Either.Either<unknown, any> =
           decode !== undefined

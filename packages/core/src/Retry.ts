@@ -25,6 +25,7 @@ import * as Predicate from "effect/Predicate"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
+import { keepBounded, ResponseTooLarge } from "./internal/bounds.js"
 import { parseRetryAfter } from "./internal/errorBody.js"
 import { isIdempotent, neverSent } from "./internal/outcome.js"
 import { verboseLog } from "./internal/verbose.js"
@@ -227,6 +228,8 @@ const transportFailure: Reason = { retryAfterMillis: undefined, rateLimited: fal
 
 const fromError = (request: HttpClientRequest.HttpClientRequest, error: HttpClientError.HttpClientError) => {
   if (error._tag === "RequestError" && error.reason !== "Transport") return false
+  // the same request would get the same body
+  if (error._tag === "ResponseError" && error.cause instanceof ResponseTooLarge) return false
   return isIdempotent(request.method) || (error._tag === "RequestError" && neverSent(error.cause))
 }
 
@@ -251,7 +254,7 @@ const logRetry = (request: HttpClientRequest.HttpClientRequest, wait: number, wh
 
 const wrapWith = (client: HttpClient.HttpClient, options: Options): HttpClient.HttpClient => {
   const retries = schedule(options)
-  return HttpClient.transform(client, (effect, request) =>
+  const wrapped = HttpClient.transform(client, (effect, request) =>
     Effect.suspend(() => {
       // The schedule's state for this call: one fiber steps it, one attempt at a time.
       let state = retries.initial
@@ -290,6 +293,7 @@ const wrapWith = (client: HttpClient.HttpClient, options: Options): HttpClient.H
       return attempt(1)
     })
   )
+  return keepBounded(client, wrapped)
 }
 
 /**

@@ -9,6 +9,7 @@
  * | `baseUrl`        | `STATUSPAGE_BASE_URL`        | `https://api.statuspage.io/v1`   |
  * | `userAgent`      |                              | `effect-statuspage/<version>`    |
  * | `timeout`        |                              | 30 seconds per request           |
+ * | `maxResponseSize`|                              | 64 MiB per response body         |
  * | `verbose`        |                              | `false`                          |
  *
  * @since 0.1.0
@@ -21,6 +22,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { validateBaseUrl } from "./internal/baseUrl.js"
+import { DEFAULT_MAX_RESPONSE_SIZE, MAX_RESPONSE_SIZE_LIMIT } from "./internal/bounds.js"
 import { readApiKey } from "./internal/requestHeaders.js"
 import { VERSION } from "./internal/version.js"
 import { ConfigurationError } from "./StatusPageError.js"
@@ -38,6 +40,8 @@ export interface Options {
   readonly baseUrl?: string | undefined
   readonly userAgent?: string | undefined
   readonly timeout?: Duration.DurationInput | undefined
+  /** The largest response body, in bytes, read before failing with `ServerError` `TooLarge`; default 64 MiB. */
+  readonly maxResponseSize?: number | undefined
   readonly verbose?: boolean | undefined
 }
 
@@ -55,6 +59,8 @@ export interface Service {
   readonly baseUrl: string
   readonly userAgent: string
   readonly timeout: Duration.Duration
+  /** Bytes; `make` always sets it (optional only so that hand-built services keep compiling). */
+  readonly maxResponseSize?: number
   readonly verbose: boolean
 }
 
@@ -114,6 +120,13 @@ export const make = (options: Options): Effect.Effect<Service, ConfigurationErro
     if (!Duration.isFinite(timeout) || Duration.toMillis(timeout) <= 0) {
       return yield* invalid("timeout", "the timeout must be a finite, positive duration")
     }
+    const maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+    if (!Number.isSafeInteger(maxResponseSize) || maxResponseSize < 1 || maxResponseSize > MAX_RESPONSE_SIZE_LIMIT) {
+      return yield* invalid(
+        "maxResponseSize",
+        "maxResponseSize must be a whole number of bytes from 1 to 268435456 (256 MiB)"
+      )
+    }
     return {
       apiKey: Redacted.make(key),
       pageId,
@@ -121,6 +134,7 @@ export const make = (options: Options): Effect.Effect<Service, ConfigurationErro
       baseUrl,
       userAgent: nonEmpty(options.userAgent) ?? defaultUserAgent,
       timeout,
+      maxResponseSize,
       verbose: options.verbose ?? false
     }
   })

@@ -18,6 +18,7 @@
  * | 422                                   | `ResourceError`      | `Unprocessable`    |
  * | 5xx                                   | `ServerError`        | `Status`           |
  * | 2xx whose body does not match         | `ServerError`        | `Decode`           |
+ * | body larger than `maxResponseSize`    | `ServerError`        | `TooLarge`         |
  * | 420, 429                              | `RateLimitError`     | `RateLimited`      |
  * | missing or invalid setting            | `ConfigurationError` | `Missing`/`Invalid`|
  *
@@ -98,14 +99,15 @@ export class ResourceError extends Schema.TaggedError<ResourceError>("@effect-st
 ) {}
 
 /**
- * The server failed (5xx), or answered 2xx with a body that does not match the schema.
+ * The server failed (5xx), answered 2xx with a body that does not match the schema, or sent a body larger than
+ * `maxResponseSize`.
  *
  * @since 0.1.0
  * @category Errors
  */
 export class ServerError extends Schema.TaggedError<ServerError>("@effect-statuspage/ServerError")("ServerError", {
   ...HttpFields,
-  reason: Schema.Literal("Status", "Decode"),
+  reason: Schema.Literal("Status", "Decode", "TooLarge"),
   /** For `Decode`: the path of the field that drifted, e.g. `[3].status`. */
   path: Schema.optionalWith(Schema.String, { exact: true }),
   /** A short excerpt of the body that came back. */

@@ -9,12 +9,15 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import { validateBaseUrl } from "./internal/baseUrl.js"
+import { DEFAULT_MAX_RESPONSE_SIZE, MAX_RESPONSE_SIZE_LIMIT } from "./internal/bounds.js"
 import { decodeResponse } from "./internal/decode.js"
 import type { RequestInfo } from "./internal/errorMapping.js"
 import { decoder } from "./internal/fastDecode.js"
@@ -28,9 +31,9 @@ import {
   StatusResponse,
   Summary
 } from "./internal/schema/public.js"
-import { send, traced } from "./internal/send.js"
+import { type Limits, send, traced } from "./internal/send.js"
 import { defaultUserAgent } from "./StatusPageConfig.js"
-import type { ConfigurationError, HttpError } from "./StatusPageError.js"
+import { ConfigurationError, type HttpError } from "./StatusPageError.js"
 
 export {
   /**
@@ -122,6 +125,13 @@ export interface Options {
   readonly userAgent?: string | undefined
   /** Debug logs of method, URL template, outcome and duration (never the key). */
   readonly verbose?: boolean | undefined
+  /**
+   * Bounds each call when the client in context has no `Timeout` layer: default 30 seconds, body included (with the
+   * layer, its per-attempt timeout applies instead).
+   */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** The largest response body, in bytes, under the same rule; default 64 MiB. */
+  readonly maxResponseSize?: number | undefined
 }
 
 /**
@@ -163,6 +173,7 @@ export class StatusPagePublic extends Context.Tag("@effect-statuspage/StatusPage
 interface Page {
   readonly origin: Origin
   readonly verbose: boolean
+  readonly limits: Limits
 }
 
 /** One public endpoint: its request info, path and decoder are built once, here. */
@@ -179,7 +190,7 @@ const declare = <A, I>(name: string, endpoint: string, schema: Schema.Schema<A, 
       Effect.flatMap(HttpClient.HttpClient, (client) => {
         const request = buildRequest(info, compiledPath, page.origin, noPlaceholders, withoutParts)
         // a path without placeholders cannot fail to fill
-        return send(info, page.origin.secrets, client, Either.getOrThrow(request), onSuccess)
+        return send(info, page.origin.secrets, client, Either.getOrThrow(request), page.limits, onSuccess)
       })
     )
 }
@@ -196,6 +207,30 @@ const endpoints = {
 }
 
 const setting = (name: string) => `${name} (StatusPagePublic)`
+
+const limitsFrom = (options: Options): Effect.Effect<Limits, ConfigurationError> => {
+  const duration = Duration.decodeUnknown(options.timeout ?? "30 seconds")
+  if (Option.isNone(duration) || !Duration.isFinite(duration.value) || Duration.toMillis(duration.value) <= 0) {
+    return Effect.fail(
+      new ConfigurationError({
+        reason: "Invalid",
+        setting: setting("timeout"),
+        message: "the timeout must be a finite, positive duration"
+      })
+    )
+  }
+  const limit = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_RESPONSE_SIZE_LIMIT) {
+    return Effect.fail(
+      new ConfigurationError({
+        reason: "Invalid",
+        setting: setting("maxResponseSize"),
+        message: "maxResponseSize must be a whole number of bytes from 1 to 268435456 (256 MiB)"
+      })
+    )
+  }
+  return Effect.succeed({ duration: duration.value, limit })
+}
 
 /**
  * Validates the options into a client for one page.
@@ -215,7 +250,8 @@ export const make = (options: Options): Effect.Effect<Client, ConfigurationError
     const userAgent = options.userAgent?.trim()
     const page: Page = {
       origin: makeOrigin(baseUrl, key, userAgent === undefined || userAgent === "" ? defaultUserAgent : userAgent),
-      verbose: options.verbose ?? false
+      verbose: options.verbose ?? false,
+      limits: yield* limitsFrom(options)
     }
     return {
       baseUrl,

@@ -2,24 +2,20 @@
  * Timeouts as layers around the `HttpClient`: a per-attempt timeout (inside retries and pacing) and an overall
  * deadline (outside them). A timeout fails the request with the platform's `RequestError` (reason `Transport`) whose
  * cause is a `TimeoutException`; actions report it as `RequestError` `Timeout`, or `OutcomeUnknown` for a POST or
- * PATCH, which may have reached the server.
+ * PATCH, which may have reached the server. The per-attempt layer also bounds the size of each response body
+ * (`maxResponseSize`), read into memory within the timeout.
  *
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
-import * as UrlParams from "@effect/platform/UrlParams"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Stream from "effect/Stream"
 import { answered, currentQueueing, type Queueing } from "./internal/answered.js"
+import { bound, DEFAULT_MAX_RESPONSE_SIZE, markBounded, timeoutError } from "./internal/bounds.js"
 import { QUEUED_CODE } from "./internal/outcome.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
@@ -30,106 +26,26 @@ import * as StatusPageConfig from "./StatusPageConfig.js"
 export interface Options {
   /** Per attempt; default the config's `timeout` (30 seconds unless set). */
   readonly timeout?: Duration.DurationInput | undefined
+  /** The largest response body, in bytes; default the config's `maxResponseSize` (64 MiB unless set). */
+  readonly maxResponseSize?: number | undefined
 }
 
 const fallback = Duration.seconds(30)
 
-const timedOut = (
+const deadlineExpired = (
   request: HttpClientRequest.HttpClientRequest,
-  what: string,
   duration: Duration.Duration,
-  queued = false
+  queued: boolean
 ) => {
-  const cause = new Cause.TimeoutException(`${what} did not complete within ${Duration.format(duration)}`)
+  const cause = new Cause.TimeoutException(`the request did not complete within ${Duration.format(duration)}`)
   // Still in the rate limiter's line: nothing was sent, which `neverSent` recognises by the code.
   if (queued) Object.assign(cause, { cause: { code: QUEUED_CODE } })
-  return new HttpClientError.RequestError({ request, reason: "Transport", cause, description: `${what} timed out` })
+  return timeoutError(request, "the request", duration, cause)
 }
 
-const decoder = new TextDecoder()
-
 /**
- * A response whose body has been read into memory (so that the timeout covers it): the status, headers and request
- * come from the original, every body accessor from the bytes, and the text is decoded at most once.
- */
-class Buffered implements HttpClientResponse.HttpClientResponse {
-  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  private decoded: string | undefined
-  constructor(
-    readonly original: HttpClientResponse.HttpClientResponse,
-    readonly bytes: ArrayBuffer
-  ) {}
-  get request() {
-    return this.original.request
-  }
-  get status() {
-    return this.original.status
-  }
-  get headers() {
-    return this.original.headers
-  }
-  get cookies() {
-    return this.original.cookies
-  }
-  get remoteAddress() {
-    return this.original.remoteAddress
-  }
-  private decode(): string {
-    if (this.decoded === undefined) this.decoded = decoder.decode(this.bytes)
-    return this.decoded
-  }
-  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return Effect.sync(() => this.decode())
-  }
-  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
-    return Effect.try({
-      try: () => {
-        const text = this.decode()
-        return text === "" ? null : (JSON.parse(text) as unknown)
-      },
-      catch: (cause) => this.decodeError(cause)
-    })
-  }
-  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
-    return Effect.sync(() => UrlParams.fromInput(new URLSearchParams(this.decode())))
-  }
-  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return Effect.succeed(this.bytes)
-  }
-  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
-    const headers = this.headers as Record<string, string>
-    return Effect.tryPromise({
-      try: () => new Response(this.bytes, { headers }).formData(),
-      catch: (cause) => this.decodeError(cause)
-    })
-  }
-  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return this.bytes.byteLength === 0 ? Stream.empty : Stream.succeed(new Uint8Array(this.bytes))
-  }
-  private decodeError(cause: unknown) {
-    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
-  }
-  toJSON() {
-    return this.original.toJSON()
-  }
-  toString() {
-    return this.original.toString()
-  }
-  [Inspectable.NodeInspectSymbol]() {
-    return this.original.toJSON()
-  }
-}
-
-/** Reads the whole body so that the timeout covers it, and hands the caller a response backed by those bytes. */
-const buffered = (
-  response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.ResponseError> =>
-  Effect.map(response.arrayBuffer, (bytes) => new Buffered(response, bytes))
-
-/**
- * Wraps a client so that each attempt, body included, must finish within the timeout; an attempt that does not is
- * interrupted (which aborts the underlying request).
+ * Wraps a client so that each attempt, body included, must finish within the timeout, and no body may pass
+ * `maxResponseSize`; an attempt that does not is interrupted (which aborts the underlying request).
  *
  * @since 0.1.0
  * @category Constructors
@@ -138,19 +54,18 @@ export const wrap =
   (options: Options = {}) =>
   (client: HttpClient.HttpClient): HttpClient.HttpClient => {
     const fixed = options.timeout === undefined ? undefined : Duration.decode(options.timeout)
-    return HttpClient.transform(client, (effect, request) =>
-      Effect.flatMap(
-        fixed === undefined
-          ? Effect.map(
-              Effect.serviceOption(StatusPageConfig.StatusPageConfig),
-              Option.match({ onNone: () => fallback, onSome: (config) => config.timeout })
-            )
-          : Effect.succeed(fixed),
-        (duration) =>
-          Effect.timeoutFail(
-            Effect.flatMap(effect, (response) => Effect.zipRight(answered, buffered(response))),
-            { duration, onTimeout: () => timedOut(request, "the attempt", duration) }
-          )
+    return markBounded(
+      HttpClient.transform(client, (effect, request) =>
+        Effect.flatMap(Effect.serviceOption(StatusPageConfig.StatusPageConfig), (config) => {
+          const duration = fixed ?? Option.match(config, { onNone: () => fallback, onSome: (c) => c.timeout })
+          const limit =
+            options.maxResponseSize ??
+            Option.match(config, {
+              onNone: () => DEFAULT_MAX_RESPONSE_SIZE,
+              onSome: (c) => c.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+            })
+          return bound(effect, request, { duration, limit, what: "the attempt", onHeaders: answered })
+        })
       )
     )
   }
@@ -181,7 +96,7 @@ export const wrapDeadline =
         const queueing: Queueing = { waiting: false }
         return Effect.timeoutFail(Effect.locally(effect, currentQueueing, queueing), {
           duration,
-          onTimeout: () => timedOut(request, "the request", duration, queueing.waiting)
+          onTimeout: () => deadlineExpired(request, duration, queueing.waiting)
         })
       })
     )

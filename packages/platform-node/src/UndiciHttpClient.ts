@@ -76,10 +76,8 @@ const send = (dispatcher: Undici.Dispatcher) => (request: HttpClientRequest.Http
           method: request.method,
           headers: request.headers,
           body,
-          signal: controller.signal,
-          // timeouts are left to the effect (`Timeout`, `Effect.timeout`)
-          headersTimeout: 0,
-          bodyTimeout: 0
+          signal: controller.signal
+          // undici's own headers and body timeouts (300 s each) stay as a backstop under the action's `timeout`
         }),
       (cause) =>
         new HttpClientError.RequestError({

@@ -16,7 +16,7 @@ import { decoder } from "./fastDecode.js"
 import type { CompiledPath } from "./path.js"
 import { buildRequest, formBody, jsonBody, type Parts, scoped, toUrlParams } from "./request.js"
 import { originOf } from "./requestHeaders.js"
-import { instrument, send } from "./send.js"
+import { instrument, limitsOf, send } from "./send.js"
 
 /** What the request path reads from a declaration (`Endpoint.Endpoint` has all of it). */
 export interface Compilable {
@@ -101,6 +101,13 @@ export const compileAction = (endpoint: Compilable) => {
       if (Either.isLeft(request)) return Effect.fail(request.left)
       const secrets =
         endpoint.secrets.length === 0 ? origin.secrets : [...origin.secrets, ...secretValues(endpoint.secrets, input)]
-      return send<unknown, RequestError | ServerError>(info, secrets, client, request.right, onSuccess)
+      return send<unknown, RequestError | ServerError>(
+        info,
+        secrets,
+        client,
+        request.right,
+        limitsOf(config),
+        onSuccess
+      )
     })
 }

@@ -67,7 +67,8 @@ export const decodeJson = <A>(
 export const readText = (
   info: RequestInfo,
   response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<string, RequestError> => Effect.mapError(response.text, (error) => errorFromHttpClient(info, error))
+): Effect.Effect<string, RequestError | ServerError> =>
+  Effect.mapError(response.text, (error) => errorFromHttpClient(info, error))
 
 /** What to do with a 2xx answer: read it, parse it, decode it. */
 export const decodeResponse =

@@ -16,6 +16,7 @@ import {
   ResourceError,
   ServerError
 } from "../StatusPageError.js"
+import { formatBytes, ResponseTooLarge } from "./bounds.js"
 import { cut, excerpt, logrefFromBody, MESSAGE_LENGTH, parseErrorBody, parseRetryAfter } from "./errorBody.js"
 import { isIdempotent, neverSent } from "./outcome.js"
 import type { Scrub } from "./scrub.js"
@@ -145,8 +146,24 @@ export const errorFromResponse = (
       })
   )
 
-/** Maps a failure of the `HttpClient` (transport, timeout, body read) to a `RequestError`. */
-export const errorFromHttpClient = (info: RequestInfo, error: HttpClientError.HttpClientError): RequestError => {
+/**
+ * Maps a failure of the `HttpClient` (transport, timeout, body read) to a `RequestError`, or a body past
+ * `maxResponseSize` to a `ServerError` `TooLarge`.
+ */
+export const errorFromHttpClient = (
+  info: RequestInfo,
+  error: HttpClientError.HttpClientError
+): RequestError | ServerError => {
+  if (error._tag === "ResponseError" && error.cause instanceof ResponseTooLarge) {
+    return new ServerError({
+      ...base(
+        info,
+        `${info.method} ${info.urlTemplate} answered ${error.response.status} with a body larger than maxResponseSize (${formatBytes(error.cause.limit)})`
+      ),
+      httpStatus: error.response.status,
+      reason: "TooLarge"
+    })
+  }
   if (error._tag === "RequestError" && (error.reason === "Encode" || error.reason === "InvalidUrl")) {
     return new RequestError({
       ...base(info, `${info.method} ${info.urlTemplate}: ${error.reason}`),

@@ -10,23 +10,34 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as StatusPageConfig from "../StatusPageConfig.js"
 import type { HttpError, StatusPageError } from "../StatusPageError.js"
+import { type Bounds, bound, DEFAULT_MAX_RESPONSE_SIZE, isBounded } from "./bounds.js"
 import { errorFromHttpClient, errorFromResponse, type RequestInfo } from "./errorMapping.js"
 import { type Scrub, scrubber } from "./scrub.js"
 import { verboseLog } from "./verbose.js"
 
+/** The time and size bounds of one call, from the config (or the public client's options). */
+export type Limits = Pick<Bounds, "duration" | "limit">
+
 /**
  * Sends a request and hands a 2xx response to `onSuccess`; any other status and any transport failure become their
- * tagged error, with `secrets` (the API key, credentials in the input) scrubbed from whatever the server said.
+ * tagged error, with `secrets` (the API key, credentials in the input) scrubbed from whatever the server said. When
+ * the client does not bound its attempts (no `Timeout` layer), the call is bounded here by `limits`, body included.
  */
 export const send = <A, E>(
   info: RequestInfo,
   secrets: ReadonlyArray<string>,
   client: HttpClient.HttpClient,
   request: HttpClientRequest.HttpClientRequest,
+  limits: Limits,
   onSuccess: (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) => Effect.Effect<A, E>
 ): Effect.Effect<A, E | HttpError> =>
   Effect.flatMap(
-    Effect.mapError(client.execute(request), (error) => errorFromHttpClient(info, error)),
+    Effect.mapError(
+      isBounded(client)
+        ? client.execute(request)
+        : bound(client.execute(request), request, { ...limits, what: "the request" }),
+      (error) => errorFromHttpClient(info, error)
+    ),
     (response): Effect.Effect<A, E | HttpError> => {
       const status = response.status
       const annotate = Effect.annotateCurrentSpan("http.response.status_code", status)
@@ -67,6 +78,12 @@ export const traced = <A, E extends StatusPageError, R>(
     captureStackTrace: false,
     attributes: { "http.request.method": info.method, "url.template": info.urlTemplate }
   })
+
+/** The bounds of a Manage API call, from its config. */
+export const limitsOf = (config: StatusPageConfig.Service): Limits => ({
+  duration: config.timeout,
+  limit: config.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+})
 
 /** A Manage API request: `run` gets the config and the client in context, inside `traced`. */
 export const instrument = <A>(
