@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Components } from "@effect-statuspage/core"
 import { StatusPageNode } from "@effect-statuspage/platform-node"
@@ -12,12 +13,17 @@ const serve = (answer: (n: number, request: IncomingMessage) => { status: number
   Effect.acquireRelease(
     Effect.async<{
       url: string
-      seen: Array<{ method: string; url: string; authorization: string }>
+      seen: Array<{ method: string; url: string; authorization: string; traceparent: string | undefined }>
       close: () => void
     }>((resume) => {
-      const seen: Array<{ method: string; url: string; authorization: string }> = []
+      const seen: Array<{ method: string; url: string; authorization: string; traceparent: string | undefined }> = []
       const server = createServer((request, response) => {
-        seen.push({ method: request.method!, url: request.url!, authorization: request.headers.authorization ?? "" })
+        seen.push({
+          method: request.method!,
+          url: request.url!,
+          authorization: request.headers.authorization ?? "",
+          traceparent: request.headers.traceparent as string | undefined
+        })
         const { status, body, headers } = answer(seen.length, request)
         response.writeHead(status, { "content-type": "application/json", ...headers })
         response.end(JSON.stringify(body))
@@ -57,6 +63,42 @@ describe("StatusPageNode", () => {
           ["GET", `/v1/pages/${PAGE_ID}/components`, `OAuth ${API_KEY}`]
         ]
       )
+    })
+  )
+
+  it.scoped("propagates the action's span as traceparent by default; tracePropagation: false turns it off", () =>
+    Effect.gen(function* () {
+      const server = yield* serve(() => ({ status: 200, body: [component()] }))
+      const env = ConfigProvider.fromMap(
+        new Map([
+          ["STATUSPAGE_API_KEY", API_KEY],
+          ["STATUSPAGE_PAGE_ID", PAGE_ID],
+          ["STATUSPAGE_BASE_URL", server.url]
+        ])
+      )
+      const span = yield* Components.list().pipe(
+        Effect.zipRight(Effect.currentSpan),
+        Effect.withSpan("caller"),
+        Effect.provide(StatusPageNode.layer()),
+        Effect.withConfigProvider(env)
+      )
+      const traceparent = server.seen[0]!.traceparent
+      assert.isDefined(traceparent)
+      assert.match(traceparent!, new RegExp(`^00-${span.traceId}-[0-9a-f]{16}-01$`))
+      assert.notInclude(traceparent!, span.spanId, "the parent is the action's span, not the caller's")
+      yield* Components.list().pipe(
+        Effect.locally(HttpClient.currentTracerPropagation, false),
+        Effect.withSpan("caller"),
+        Effect.provide(StatusPageNode.layer()),
+        Effect.withConfigProvider(env)
+      )
+      assert.isUndefined(server.seen[1]!.traceparent)
+      yield* Components.list().pipe(
+        Effect.withSpan("caller"),
+        Effect.provide(StatusPageNode.layer({ tracePropagation: false })),
+        Effect.withConfigProvider(env)
+      )
+      assert.isUndefined(server.seen[2]!.traceparent)
     })
   )
 })

@@ -1,7 +1,8 @@
 /**
- * A lean `HttpClient` straight over `undici`: no client span, no `traceparent`, no `FinalizationRegistry`, no URL
- * object per request. The actions already run in their own span (method, URL template, status), so a second span per
- * request would only repeat it; the price is that no `traceparent` header goes out.
+ * A lean `HttpClient` straight over `undici`: no client span of its own, no `FinalizationRegistry`, no URL object per
+ * request. The actions already run in their own client span (method, URL template, status), so a second span per
+ * request would only repeat it. Trace context still goes out: the current span (the action's) is sent as
+ * `traceparent`, as the platform's clients send theirs; `HttpClient.withTracerPropagation(false)` turns it off.
  *
  * Interrupting a request aborts it (and destroys a body being read); transport failures are `RequestError`s with
  * reason `Transport` and the undici error as `cause`, body read failures `ResponseError`s with reason `Decode`.
@@ -18,10 +19,12 @@ import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as NodeStream from "@effect/platform-node/NodeStream"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import * as Undici from "undici"
 
 /** The request URL with its query string and hash, without parsing it into a `URL`. */
@@ -65,8 +68,24 @@ const interruptible = <A, E>(
     return Effect.sync(onInterrupt)
   })
 
+/** The request headers, with `traceparent` for the current span unless propagation is off or there is no span. */
+const headersOf = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<Headers.Headers> =>
+  Effect.flatMap(FiberRef.get(HttpClient.currentTracerPropagation), (propagate) =>
+    propagate
+      ? Effect.map(Effect.serviceOption(Tracer.ParentSpan), (span) =>
+          span._tag === "None"
+            ? request.headers
+            : Headers.set(
+                request.headers,
+                "traceparent",
+                `00-${span.value.traceId}-${span.value.spanId}-${span.value.sampled ? "01" : "00"}`
+              )
+        )
+      : Effect.succeed(request.headers)
+  )
+
 const send = (dispatcher: Undici.Dispatcher) => (request: HttpClientRequest.HttpClientRequest) =>
-  Effect.flatMap(bodyOf(request.body), (body) => {
+  Effect.flatMap(Effect.zip(bodyOf(request.body), headersOf(request)), ([body, headers]) => {
     const url = urlOf(request)
     const controller = new AbortController()
     return interruptible(
@@ -74,7 +93,7 @@ const send = (dispatcher: Undici.Dispatcher) => (request: HttpClientRequest.Http
         Undici.request(url, {
           dispatcher,
           method: request.method,
-          headers: request.headers,
+          headers,
           body,
           signal: controller.signal
           // undici's own headers and body timeouts (300 s each) stay as a backstop under the action's `timeout`
