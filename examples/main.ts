@@ -23,6 +23,8 @@ import { usersExample } from "./users.js"
 import { watchExample } from "./watch.js"
 import { componentStatusExample } from "./workflow-component-status.js"
 import { incidentByKeyExample } from "./workflow-incident-by-key.js"
+import { maintenanceWindowExample } from "./workflow-maintenance-window.js"
+import { metricBackfillExample } from "./workflow-metric-backfill.js"
 
 /**
  * Every example, in order. Those marked `fakeOnly` are skipped against the real API: page access needs an
@@ -40,6 +42,8 @@ export const examples: ReadonlyArray<{
   { title: "Component groups", run: componentGroupsExample },
   { title: "Workflow: incident by key", run: incidentByKeyExample },
   { title: "Workflow: component status from a health source", run: componentStatusExample },
+  { title: "Workflow: a maintenance window by name", run: maintenanceWindowExample },
+  { title: "Workflow: metric backfill from CSV", run: metricBackfillExample },
   { title: "Subscribers", run: subscribersExample, fakeOnly: true },
   { title: "Page access", run: pageAccessExample, fakeOnly: true },
   { title: "Organization users and permissions", run: usersExample, fakeOnly: true },

@@ -14,5 +14,7 @@ describe("bench", () => {
     assert.include(out, "| Struct, our decoder (as shipped)")
     assert.include(out, "| one action (Components.list)")
     assert.include(out, "| hand-written HttpClient + Schema")
+    assert.include(out, "| ComponentStatus.set, 5 components")
+    assert.include(out, "| MetricBackfill.push, 20 points, batch 5")
   })
 })

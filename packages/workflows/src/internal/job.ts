@@ -4,6 +4,7 @@
  */
 import type { StatusPageError } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
+import * as Predicate from "effect/Predicate"
 import { InputError, JobError } from "../JobError.js"
 import type { Skip, Summary, Write } from "../JobSummary.js"
 
@@ -58,6 +59,9 @@ const describeWrites = (writes: ReadonlyArray<Write>) =>
         .map((w) => `${w.method} ${w.target} (${w.detail})`)
         .join("; ")}`
 
+/** Core's errors of a request; anything else (InputError, a source stream's own error) passes through as it is. */
+const httpErrors = new Set<unknown>(["RequestError", "ResourceError", "ServerError", "RateLimitError"])
+
 /** Attribute names of a job's span. */
 export const attributes = { key: "workflows.key", writes: "workflows.writes", skipped: "workflows.skipped" } as const
 
@@ -65,17 +69,18 @@ export const attributes = { key: "workflows.key", writes: "workflows.writes", sk
  * Runs a job body in its span `Workflows.<job>`; a core error from any request becomes a `JobError` that lists the
  * writes acknowledged before it. The span gets the key, and the number of writes and skips, also on failure.
  */
-export const run = <A, R>(
+export const run = <A, E, R>(
   job: string,
   key: string | undefined,
-  body: (journal: Journal) => Effect.Effect<A, StatusPageError.HttpError | InputError, R>
-): Effect.Effect<A, JobError | InputError, R> =>
+  body: (journal: Journal) => Effect.Effect<A, StatusPageError.HttpError | E, R>
+): Effect.Effect<A, JobError | Exclude<E, StatusPageError.HttpError>, R> =>
   // a fresh journal per run: the same job value may be run many times
   Effect.suspend(() => {
     const journal = new Journal(job, key)
     return body(journal).pipe(
       Effect.catchIf(
-        (error): error is StatusPageError.HttpError => error._tag !== "InputError",
+        (error): error is StatusPageError.HttpError =>
+          Predicate.hasProperty(error, "_tag") && httpErrors.has(error._tag),
         (cause) =>
           Effect.fail(
             new JobError({
