@@ -6,10 +6,12 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
-import { Components, Incidents, type StatusPageError } from "@effect-statuspage/core"
+import { Components, Incidents, Retry, type StatusPageError } from "@effect-statuspage/core"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
 import { component, configLayer } from "./support/fixtures.js"
 import { run } from "./support/RecordingHttpClient.js"
 
@@ -258,6 +260,36 @@ describe("transport failures", () => {
       })
     )
   }
+
+  it.effect("a transport failure says the cause's code, the host and the attempts made", () =>
+    Effect.gen(function* () {
+      const error = yield* withClient(Components.get("c1"), failingClient(refused))
+      assert.include(error.message, "ECONNREFUSED")
+      assert.include(error.message, "host api.statuspage.io")
+      assert.notInclude(error.message, "/c1")
+      const retried = yield* Effect.fork(
+        Components.get("c1").pipe(
+          Effect.provide(
+            Layer.merge(Retry.layer({ attempts: 3 }).pipe(Layer.provide(failingClient(refused))), configLayer())
+          ),
+          Effect.flip
+        )
+      )
+      yield* TestClock.adjust("1 minute")
+      const after: any = yield* Fiber.join(retried)
+      assert.include(after.message, "3 attempts")
+    })
+  )
+
+  it.effect("a 401 says to check the key and its setting; a page-scoped 404 says to check the page id", () =>
+    Effect.gen(function* () {
+      const unauthorized = yield* answerGet(401, { error: "Unauthorized" })
+      assert.include(unauthorized.message, "STATUSPAGE_API_KEY")
+      assert.include(unauthorized.message, "'OAuth ' prefix")
+      const notFound = yield* answerGet(404, { error: "Not found" })
+      assert.include(notFound.message, "STATUSPAGE_PAGE_ID")
+    })
+  )
 
   it.effect("a body that fails while it is read is a transport failure of the request", () =>
     Effect.gen(function* () {

@@ -104,6 +104,39 @@ export const scrubTexts = <T extends Texts>(scrub: Scrub, texts: T): T => ({
   ...(texts.path === undefined ? {} : { path: scrub(texts.path) })
 })
 
+/** What to check after a 401 or a page-scoped 404, naming the setting. */
+const hintFor = (info: RequestInfo, status: number): string => {
+  if (status === 401) {
+    return info.urlTemplate.startsWith("/api/v2/")
+      ? " (check apiKey of StatusPagePublic: the page's key is wrong or revoked)"
+      : " (check the API key, apiKey / STATUSPAGE_API_KEY: it is wrong or revoked; set it without an 'OAuth ' prefix)"
+  }
+  if (status === 404 && info.urlTemplate.startsWith("/pages/{page_id}")) {
+    return " (if the page id is wrong every page-scoped call answers 404: check pageId / STATUSPAGE_PAGE_ID, or the call's pageId)"
+  }
+  return ""
+}
+
+/** The cause's error code (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET...), the host and the attempts, for the message. */
+const transportDetail = (error: HttpClientError.HttpClientError, attempts: number | undefined): string => {
+  let code: string | undefined
+  for (let c: any = error.cause, depth = 0; c != null && depth < 8 && code === undefined; c = c.cause, depth++) {
+    if (typeof c.code === "string") code = c.code
+  }
+  let host: string | undefined
+  try {
+    host = new URL(error.request.url).host
+  } catch {
+    host = undefined
+  }
+  const parts = [
+    code,
+    host === undefined ? undefined : `host ${host}`,
+    attempts === undefined ? undefined : `${attempts} attempt${attempts === 1 ? "" : "s"}`
+  ].filter((part) => part !== undefined)
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`
+}
+
 /** Maps a non-2xx response to its tagged error. Reads the body; never fails with anything else. */
 export const errorFromResponse = (
   info: RequestInfo,
@@ -119,12 +152,13 @@ export const errorFromResponse = (
         const errors = parseErrorBody(text)
         const logref = response.headers["x-request-id"] ?? logrefFromBody(text)
         const said = errors.length > 0 ? `: ${cut(errors.map((e) => e.message).join("; "), MESSAGE_LENGTH)}` : ""
+        const hint = hintFor(info, status)
         const fields = scrubTexts(scrub, {
           method: info.method,
           urlTemplate: info.urlTemplate,
           httpStatus: status,
           errors,
-          message: `${info.method} ${info.urlTemplate} answered ${status}${said}`,
+          message: `${info.method} ${info.urlTemplate} answered ${status}${said}${hint}`,
           ...(logref === undefined ? {} : { logref: cut(logref, MESSAGE_LENGTH) })
         })
         if (status === 420 || status === 429) {
@@ -152,7 +186,8 @@ export const errorFromResponse = (
  */
 export const errorFromHttpClient = (
   info: RequestInfo,
-  error: HttpClientError.HttpClientError
+  error: HttpClientError.HttpClientError,
+  attempts?: number
 ): RequestError | ServerError => {
   if (error._tag === "ResponseError" && error.cause instanceof ResponseTooLarge) {
     return new ServerError({
@@ -172,7 +207,7 @@ export const errorFromHttpClient = (
   }
   const timedOut = Cause.isTimeoutException(error.cause)
   const status = error._tag === "ResponseError" ? { httpStatus: error.response.status } : {}
-  const what = timedOut ? "timed out" : "failed in transport"
+  const what = `${timedOut ? "timed out" : "failed in transport"}${transportDetail(error, attempts)}`
   if (!isIdempotent(info.method) && !(error._tag === "RequestError" && neverSent(error.cause))) {
     return new RequestError({
       ...base(info, `${info.method} ${info.urlTemplate} ${what} after it was sent: its outcome is unknown`),

@@ -32,11 +32,11 @@ export const send = <A, E>(
   onSuccess: (response: HttpClientResponse.HttpClientResponse, scrub: Scrub) => Effect.Effect<A, E>
 ): Effect.Effect<A, E | HttpError> =>
   Effect.flatMap(
-    Effect.mapError(
+    Effect.catchAll(
       isBounded(client)
         ? client.execute(request)
         : bound(client.execute(request), request, { ...limits, what: "the request" }),
-      (error) => errorFromHttpClient(info, error)
+      (error) => Effect.flatMap(attemptsSoFar, (attempts) => Effect.fail(errorFromHttpClient(info, error, attempts)))
     ),
     (response): Effect.Effect<A, E | HttpError> => {
       const status = response.status
@@ -48,6 +48,12 @@ export const send = <A, E>(
       return Effect.zipRight(annotate, onSuccess(response, scrub))
     }
   )
+
+/** The attempts the retry layer counted on the action's span, if it did. */
+const attemptsSoFar: Effect.Effect<number | undefined> = Effect.map(Effect.option(Effect.currentSpan), (span) => {
+  const value = span._tag === "Some" ? span.value.attributes.get("statuspage.attempts") : undefined
+  return typeof value === "number" ? value : undefined
+})
 
 /** The `verbose` lines: method, URL template, outcome and duration (never a key or a filled URL). */
 const logged = <A, E extends StatusPageError, R>(info: RequestInfo, effect: Effect.Effect<A, E, R>) =>
