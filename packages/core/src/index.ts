@@ -152,6 +152,13 @@ export * as StatusPageConfig from "./StatusPageConfig.js"
  */
 export * as StatusPageError from "./StatusPageError.js"
 /**
+ * The one-call layer for fetch-only runtimes (Bun, Deno, Cloudflare Workers): config from `Config`, `FetchHttpClient`,
+ * the default policies.
+ *
+ * @since 0.1.0
+ */
+export * as StatusPageFetch from "./StatusPageFetch.js"
+/**
  * The public Status API v2 of any Statuspage-hosted page: summary, status, components, incidents, maintenances.
  *
  * @since 0.1.0

@@ -52,7 +52,16 @@ const repack = (dir: string, manifest: Manifest, cacheDir: string): string => {
   const file = path.join(cacheDir, `${manifest.name.replace("/", "+")}@${manifest.version}.tgz`)
   if (!fs.existsSync(file)) {
     const partial = `${file}.${process.pid}.partial`
-    execFileSync("tar", ["-czf", partial, "--hard-dereference", "--exclude=./node_modules", "--transform=s,^\\.,package,", "-C", dir, "."])
+    execFileSync("tar", [
+      "-czf",
+      partial,
+      "--hard-dereference",
+      "--exclude=./node_modules",
+      "--transform=s,^\\.,package,",
+      "-C",
+      dir,
+      "."
+    ])
     fs.renameSync(partial, file)
   }
   return file
