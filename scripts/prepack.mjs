@@ -3,7 +3,6 @@
 // the bins); npm would ship a manifest pointing at `src/*.ts` and depending on `workspace:^`.
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
-import { createRequire } from "node:module"
 import * as path from "node:path"
 
 const agent = process.env.npm_config_user_agent ?? ""
@@ -19,5 +18,5 @@ if (!agent.startsWith("pnpm/")) {
 }
 
 fs.rmSync("dist", { recursive: true, force: true })
-const tsc = createRequire(path.resolve("package.json")).resolve("typescript/bin/tsc")
-execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" })
+// The package's own build (tsc, and for some a bundle step), through the pnpm that is packing.
+execFileSync(process.execPath, [process.env.npm_execpath, "run", "build"], { stdio: "inherit" })
