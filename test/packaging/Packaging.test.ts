@@ -107,7 +107,13 @@ describe("package sources", () => {
 describe("packed and installed", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "effect-statuspage-pack-"))
   const app = path.join(work, "app")
-  const packed: Array<{ name: string; file: string; manifest: Manifest; entries: Array<Tarball.TarEntry> }> = []
+  const packed: Array<{
+    name: string
+    dir: string
+    file: string
+    manifest: Manifest
+    entries: Array<Tarball.TarEntry>
+  }> = []
   let registry: LocalRegistry.LocalRegistry | undefined
   let fake: ChildProcess | undefined
   let failed = false
@@ -138,7 +144,13 @@ describe("packed and installed", () => {
             const file = `${next.manifest.name.replace(/^@/, "").replace("/", "-")}-${next.manifest.version}.tgz`
             const entries = Tarball.read(path.join(destination, file))
             const manifest = JSON.parse(entries.find((entry) => entry.path === "package.json")!.content.toString())
-            packed.push({ name: next.manifest.name, file: path.join(destination, file), manifest, entries })
+            packed.push({
+              name: next.manifest.name,
+              dir: next.dir,
+              file: path.join(destination, file),
+              manifest,
+              entries
+            })
           }
         })
       )
@@ -149,7 +161,7 @@ describe("packed and installed", () => {
     registry = await timed("serve the dependencies", () =>
       LocalRegistry.start({
         tarballs: packed,
-        extra: [...peers, ...tools],
+        extra: tools,
         workspace: root,
         cacheDir: path.join(root, "node_modules/.cache/packaging-registry")
       })
@@ -176,7 +188,7 @@ describe("packed and installed", () => {
         { cwd: app, env }
       )
     )
-  }, 600_000)
+  }, 900_000)
 
   afterEach((context) => {
     if (context.task.result?.state === "fail") failed = true

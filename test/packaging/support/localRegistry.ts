@@ -72,7 +72,8 @@ const repack = (dir: string, manifest: Manifest, cacheDir: string): string => {
  * the scratch app adds itself), taking each from the installation visible from `workspace`.
  */
 export const start = async (options: {
-  readonly tarballs: ReadonlyArray<{ readonly file: string; readonly manifest: Manifest }>
+  /** Our packed packages, each with its directory in the workspace (where its peers are installed as devDependencies). */
+  readonly tarballs: ReadonlyArray<{ readonly file: string; readonly manifest: Manifest; readonly dir: string }>
   readonly extra: ReadonlyArray<string>
   readonly workspace: string
   readonly cacheDir: string
@@ -91,7 +92,7 @@ export const start = async (options: {
   for (const { file, manifest } of options.tarballs) add(manifest, file)
 
   const pending: Array<{ name: string; from: string; optional: boolean }> = [
-    ...options.tarballs.flatMap(({ manifest }) => dependenciesOf(manifest, options.workspace)),
+    ...options.tarballs.flatMap(({ manifest, dir }) => dependenciesOf(manifest, dir)),
     ...options.extra.map((name) => ({ name, from: options.workspace, optional: false }))
   ]
   const seen = new Set<string>()
