@@ -2,8 +2,8 @@
  * The seed-style facade: one value whose properties are the resource groups, with every action bound to the
  * config and `HttpClient` it was made with, so `client.components.list()` needs nothing more.
  *
- * It is derived from the resource modules themselves (`groups` below is the one list of them), so it cannot drift
- * from the actions. Importing this module pulls in every group; import single modules to keep bundles small.
+ * It is derived from the resource modules themselves (`groups` below, from the one list of them), so it cannot
+ * drift from the actions. Importing this module pulls in every group; import single modules to keep bundles small.
  *
  * @since 0.1.0
  */
@@ -11,56 +11,31 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as ComponentGroups from "./ComponentGroups.js"
-import * as Components from "./Components.js"
 import { type Action, isAction } from "./Endpoint.js"
-import * as IncidentPostmortems from "./IncidentPostmortems.js"
-import * as IncidentSubscribers from "./IncidentSubscribers.js"
-import * as Incidents from "./Incidents.js"
-import * as IncidentTemplates from "./IncidentTemplates.js"
-import * as IncidentUpdates from "./IncidentUpdates.js"
-import * as Metrics from "./Metrics.js"
-import * as MetricsProviders from "./MetricsProviders.js"
-import * as PageAccessGroups from "./PageAccessGroups.js"
-import * as PageAccessUsers from "./PageAccessUsers.js"
-import * as Pages from "./Pages.js"
-import * as Permissions from "./Permissions.js"
-import * as StatusEmbedConfig from "./StatusEmbedConfig.js"
+import * as Modules from "./internal/groups.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
-import * as Subscribers from "./Subscribers.js"
-import * as Users from "./Users.js"
 
 /**
- * Every resource module, under its facade name. The coverage table, the reference docs and the fake Statuspage all
- * walk this record.
+ * Every resource module under its facade name: the module's name in camelCase (`Components` is `components`).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type Groups = { readonly [M in keyof typeof Modules as Uncapitalize<M>]: (typeof Modules)[M] }
+
+/**
+ * Every resource module, under its facade name, derived from the one list of groups. The coverage table, the
+ * reference docs and the fake Statuspage all walk this record.
  *
  * @since 0.1.0
  * @category Groups
  */
-export const groups = {
-  components: Components,
-  componentGroups: ComponentGroups,
-  subscribers: Subscribers,
-  incidentSubscribers: IncidentSubscribers,
-  statusEmbedConfig: StatusEmbedConfig,
-  pages: Pages,
-  incidents: Incidents,
-  incidentUpdates: IncidentUpdates,
-  incidentPostmortems: IncidentPostmortems,
-  incidentTemplates: IncidentTemplates,
-  pageAccessUsers: PageAccessUsers,
-  pageAccessGroups: PageAccessGroups,
-  metrics: Metrics,
-  metricsProviders: MetricsProviders,
-  users: Users,
-  permissions: Permissions
-} as const
-
-/**
- * @since 0.1.0
- * @category Models
- */
-export type Groups = typeof groups
+export const groups: Groups = Object.fromEntries(
+  Object.entries(Modules)
+    // name order, whatever order the loader gives a namespace (native ESM sorts it; a transpiled one may not)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, module]) => [name[0]!.toLowerCase() + name.slice(1), module])
+) as unknown as Groups
 
 /**
  * A resource module with its actions bound: no requirements left.

@@ -1,6 +1,7 @@
 /**
- * The one registry of the fake's handlers: a group's handlers live in `internal/fake/<group>.ts` and are added here
- * under the group's facade name. `StatusPageTest.unhandled` lists declared endpoints that have none.
+ * The one registry of the fake's handlers: a group's handlers live in `internal/<group>.ts` and are added here under
+ * the group's facade name. Every group of `StatusPageClient.Groups` must have an entry (a new group without one does
+ * not compile); `StatusPageTest.unhandled` lists declared endpoints that have no handler.
  */
 import type { Groups } from "@effect-statuspage/core/StatusPageClient"
 import { componentGroups } from "./componentGroups.js"
@@ -15,7 +16,7 @@ import { statusEmbedConfig } from "./statusEmbedConfig.js"
 import { subscribers } from "./subscribers.js"
 import { permissions, users } from "./users.js"
 
-export const handlers: { readonly [G in keyof Groups]?: GroupHandlers<Groups[G]> } = {
+export const handlers: { readonly [G in keyof Groups]: GroupHandlers<Groups[G]> } = {
   components: { ...components, ...componentPageAccess },
   pages,
   incidents,
