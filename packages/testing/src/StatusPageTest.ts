@@ -96,6 +96,13 @@ export interface Options {
   readonly rateLimit?: RateLimit
   /** Latency added to every request. */
   readonly latency?: Duration.DurationInput
+  /** The request log keeps the newest this many requests (a positive integer). Default 10,000. */
+  readonly maxLoggedRequests?: number
+  /**
+   * A request body above this many bytes (a positive integer) is answered 413 before anything else, the key check
+   * included, and is not read further. Default 1 MiB.
+   */
+  readonly maxRequestBodyBytes?: number
 }
 
 /**
@@ -173,8 +180,14 @@ export interface Service {
  */
 export class FakeStatusPage extends Context.Tag("@effect-statuspage/FakeStatusPage")<FakeStatusPage, Service>() {}
 
+/** A bound of the options, checked: a wrong one is a bug in the test that sets it, so it is a defect. */
+const positiveInteger = (name: string, value: number): number => {
+  if (Number.isSafeInteger(value) && value > 0) return value
+  throw new Cause.IllegalArgumentException(`StatusPageTest: ${name} must be a positive integer, not ${value}`)
+}
+
 /**
- * Builds a fake with an empty page.
+ * Builds a fake with an empty page. Dies when `maxLoggedRequests` or `maxRequestBodyBytes` is not a positive integer.
  *
  * @since 0.1.0
  * @category Constructors
@@ -186,7 +199,12 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     const organizationId = options.organizationId ?? newId()
     const store = new Store({ newId, pageIds: [pageId, ...(options.morePageIds ?? [])], organizationId })
     const apiKey = options.apiKey ?? demoApiKey
-    const control = new Control(store, apiKey)
+    const control = new Control(
+      store,
+      apiKey,
+      positiveInteger("maxRequestBodyBytes", options.maxRequestBodyBytes ?? 1024 * 1024),
+      positiveInteger("maxLoggedRequests", options.maxLoggedRequests ?? 10_000)
+    )
     control.rateLimit = options.rateLimit
     if (options.latency !== undefined) control.latency = Duration.decode(options.latency)
     return {
@@ -194,10 +212,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       pageId,
       organizationId,
       app: makeApp(control),
-      requests: Effect.sync(() => control.log.map((entry) => ({ ...entry }))),
-      clearRequests: Effect.sync(() => {
-        control.log.length = 0
-      }),
+      requests: Effect.sync(() => control.log.toArray().map((entry) => ({ ...entry }))),
+      clearRequests: Effect.sync(() => control.log.clear()),
       state: Effect.sync(() => store.snapshot()),
       setRateLimit: (limit) =>
         Effect.sync(() => {

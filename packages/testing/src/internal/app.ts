@@ -7,6 +7,7 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import { ConnectionDropped, Control, type LoggedRequest } from "./control.js"
 import { before, deliver, publicAnswer } from "./public.js"
 import { type Answer, dispatch } from "./router.js"
@@ -15,6 +16,35 @@ const json = (status: number, body: unknown, headers: Readonly<Record<string, st
   body === undefined
     ? HttpServerResponse.empty({ status, headers })
     : HttpServerResponse.unsafeJson(body, { status, headers })
+
+/**
+ * The body as text, or `undefined` when it is larger than `limit` bytes: a declared `Content-Length` over the limit is
+ * refused unread, and a body without one stops being read at the limit.
+ */
+const readBody = (request: HttpServerRequest.HttpServerRequest, limit: number): Effect.Effect<string | undefined> => {
+  if (Number(request.headers["content-length"] ?? 0) > limit) return Effect.succeed(undefined)
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  return request.stream.pipe(
+    Stream.takeWhile((chunk) => {
+      size += chunk.length
+      chunks.push(chunk)
+      return size <= limit
+    }),
+    Stream.runDrain,
+    Effect.map(() => {
+      if (size > limit) return undefined
+      const bytes = new Uint8Array(size)
+      let at = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, at)
+        at += chunk.length
+      }
+      return new TextDecoder().decode(bytes)
+    }),
+    Effect.orElseSucceed(() => "")
+  )
+}
 
 /** The key from `Authorization: OAuth <key>`, or from `?api_key=` which the API also accepts. */
 const presentedKey = (request: HttpServerRequest.HttpServerRequest, query: URLSearchParams): string | undefined => {
@@ -74,12 +104,14 @@ const answerOf = (
     }
     const published = publicAnswer(control.store, request.method, url.pathname)
     if (published !== undefined) return published
+    // the Manage API lives under `/v1` only, as on api.statuspage.io
+    if (!url.pathname.startsWith("/v1/")) return { status: 404, body: { error: "Not found" } } satisfies Answer
     const key = presentedKey(request, url.searchParams)
     if (key !== control.apiKey) return { status: 401, body: { error: "Could not authenticate" } } satisfies Answer
     const limited = rateLimited(control, key, now)
     if (limited !== undefined) return limited
-    // the API root is `/v1`; older material writes paths with a `.json` suffix, which Statuspage accepts too
-    const path = url.pathname.replace(/^\/v1(?=\/)/, "").replace(/\.json$/, "")
+    // older material writes paths with a `.json` suffix, which Statuspage accepts too
+    const path = url.pathname.slice("/v1".length).replace(/\.json$/, "")
     const then = control.webhookTargets.length > 0 && request.method !== "GET" ? before(control.store) : undefined
     const answer = yield* dispatch(
       control.store,
@@ -103,16 +135,21 @@ export const makeApp = (control: Control) =>
   Effect.gen(function* () {
     const request = yield* HttpServerRequest.HttpServerRequest
     const url = new URL(request.url, "http://statuspage.fake")
-    const body = yield* Effect.orElseSucceed(request.text, () => "")
+    const body = yield* readBody(request, control.maxBodyBytes)
     const contentType = request.headers["content-type"] ?? ""
     const entry: { -readonly [K in keyof LoggedRequest]: LoggedRequest[K] } = {
       method: request.method,
       url: loggedUrl(url),
-      body: parseLogged(body, contentType),
+      body: body === undefined ? undefined : parseLogged(body, contentType),
       at: yield* Clock.currentTimeMillis
     }
     control.log.push(entry)
     if (Duration.toMillis(control.latency) > 0) yield* Effect.sleep(control.latency)
+    if (body === undefined) {
+      // refused before anything else, the key included, as a front proxy refuses it
+      entry.status = 413
+      return json(413, { error: `Request body too large: the limit is ${control.maxBodyBytes} bytes.` })
+    }
     const drop = Control.take(control.drops)
     if (drop === "before") {
       entry.dropped = "before"

@@ -78,9 +78,35 @@ interface Counted<A> {
   remaining: number
 }
 
+/** The newest `capacity` items, oldest first: once full, each push overwrites the oldest item in constant time. */
+export class Ring<A> {
+  private items: Array<A> = []
+  private start = 0
+
+  constructor(readonly capacity: number) {}
+
+  push(item: A): void {
+    if (this.items.length < this.capacity) {
+      this.items.push(item)
+      return
+    }
+    this.items[this.start] = item
+    this.start = (this.start + 1) % this.capacity
+  }
+
+  toArray(): Array<A> {
+    return [...this.items.slice(this.start), ...this.items.slice(0, this.start)]
+  }
+
+  clear(): void {
+    this.items = []
+    this.start = 0
+  }
+}
+
 /** The fake's mutable knobs and log. JavaScript runs one fiber step at a time, so plain fields are safe here. */
 export class Control {
-  readonly log: Array<LoggedRequest> = []
+  readonly log: Ring<LoggedRequest>
   rateLimit: RateLimit | undefined
   latency: Duration.Duration = Duration.zero
   readonly faults: Array<Counted<Fault>> = []
@@ -93,8 +119,13 @@ export class Control {
 
   constructor(
     readonly store: Store,
-    readonly apiKey: string
-  ) {}
+    readonly apiKey: string,
+    /** Bodies above this size are answered 413 unread. */
+    readonly maxBodyBytes: number,
+    maxLoggedRequests: number
+  ) {
+    this.log = new Ring(maxLoggedRequests)
+  }
 
   /** Takes one use of the first queued item, if any. */
   static take<A>(queue: Array<Counted<A>>): A | undefined {

@@ -16,6 +16,7 @@ import type { WebhookDelivery, WebhookTarget } from "./control.js"
 import { incidentsTable } from "./incidentsTable.js"
 import type { Answer } from "./router.js"
 import type { Store } from "./store.js"
+import { badEncoding, decodeSegment } from "./wire.js"
 
 const MAINTENANCE: ReadonlyArray<IncidentStatus> = ["scheduled", "in_progress", "verifying", "completed"]
 const UNRESOLVED: ReadonlyArray<IncidentStatus> = ["investigating", "identified", "monitoring"]
@@ -165,7 +166,8 @@ const PUBLIC_PATH = /^(?:\/status\/([^/]+))?\/api\/v2\/(.+)\.json$/
 export const publicAnswer = (store: Store, method: string, pathname: string): Answer | undefined => {
   const match = PUBLIC_PATH.exec(pathname)
   if (match === null) return undefined
-  const pageId = match[1] === undefined ? store.pageIds[0]! : decodeURIComponent(match[1])
+  const pageId = match[1] === undefined ? store.pageIds[0]! : decodeSegment(match[1])
+  if (pageId === undefined) return badEncoding
   const resource = resources[match[2]!]
   if (method !== "GET") return { status: 405, body: { error: "Method not allowed" } }
   if (resource === undefined || !store.pageIds.includes(pageId)) {

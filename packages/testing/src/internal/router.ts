@@ -13,7 +13,7 @@ import * as Schema from "effect/Schema"
 import { type FakeFailure as Failure, FakeFailure, type Handler, notFound } from "./handler.js"
 import { handlers } from "./handlers.js"
 import type { Store } from "./store.js"
-import { fromParams } from "./wire.js"
+import { badEncoding, decodeSegment, fromParams } from "./wire.js"
 
 /** Statuspage's ceiling for `per_page` and `limit`: larger values are served as 100. */
 export const MAX_PAGE_SIZE = 100
@@ -147,9 +147,11 @@ const match = (request: IncomingRequest) => {
     if (route.endpoint.method !== request.method) continue
     if (candidates.length > 0 && route.pattern.source !== candidates[0]!.route.pattern.source) continue
     const params: Record<string, string> = {}
-    route.endpoint.compiledPath.params.forEach((name, i) => {
-      params[name] = decodeURIComponent(m[i + 1]!)
-    })
+    for (const [i, name] of route.endpoint.compiledPath.params.entries()) {
+      const value = decodeSegment(m[i + 1]!)
+      if (value === undefined) return "encoding"
+      params[name] = value
+    }
     candidates.push({ route, params })
   }
   return candidates.length > 0 ? candidates : pathMatched ? "method" : "path"
@@ -183,6 +185,7 @@ export const dispatch = (store: Store, request: IncomingRequest, now: string): E
   const found = match(request)
   if (found === "path") return Effect.succeed({ status: 404, body: { error: "Not found" } })
   if (found === "method") return Effect.succeed({ status: 405, body: { error: "Method not allowed" } })
+  if (found === "encoding") return Effect.succeed(badEncoding)
   const scopeProblem = checkScope(store, found[0]!.params)
   const picked = pick(found, request)
   const endpoint = Either.isRight(picked) ? picked.right.route.endpoint : picked.left.endpoint

@@ -88,3 +88,15 @@ export const fromParams = (
   }
   return out
 }
+
+/** A path segment percent-decoded, or `undefined` when its percent-encoding is invalid (`%E0%A4%A`). */
+export const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
+
+/** The answer to a path that cannot be percent-decoded: the request is malformed, so a 400. */
+export const badEncoding = { status: 400, body: { error: "The path has an invalid percent-encoding." } } as const
