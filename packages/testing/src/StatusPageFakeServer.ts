@@ -61,7 +61,17 @@ export const baseUrl: Effect.Effect<string, never, HttpServer.HttpServer> = Effe
 )
 
 /**
- * A fresh fake served on `host:port` (127.0.0.1 and a free port by default) for the layer's lifetime.
+ * Whether only this machine can reach a server bound to `host`: `localhost`, `127.0.0.0/8` or `::1`.
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isLoopback = (host: string): boolean =>
+  /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host)
+
+/**
+ * A fresh fake served on `host:port` (127.0.0.1 and a free port by default) for the layer's lifetime. Any other host
+ * than a loopback one logs a warning first: other machines can then reach a server that accepts a known key.
  *
  * @since 0.1.0
  * @category Layers
@@ -70,14 +80,19 @@ export const layer = (
   options: Options = {}
 ): Layer.Layer<StatusPageTest.FakeStatusPage | HttpServer.HttpServer, HttpServerError.ServeError> =>
   Layer.unwrapEffect(
-    Effect.map(StatusPageTest.make(options), (fake) =>
-      HttpServer.serve(nodeApp(fake)).pipe(
-        Layer.provideMerge(
-          NodeHttpServer.layerServer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })
-        ),
+    Effect.gen(function* () {
+      const host = options.host ?? "127.0.0.1"
+      if (!isLoopback(host)) {
+        yield* Effect.logWarning(
+          `the fake Statuspage binds to ${host}, not a loopback address: other machines can reach it and use its key`
+        )
+      }
+      const fake = yield* StatusPageTest.make(options)
+      return HttpServer.serve(nodeApp(fake)).pipe(
+        Layer.provideMerge(NodeHttpServer.layerServer(createServer, { port: options.port ?? 0, host })),
         Layer.merge(Layer.succeed(StatusPageTest.FakeStatusPage, fake))
       )
-    )
+    })
   )
 
 /**
