@@ -17,6 +17,7 @@ import * as Incidents from "./internal/commands/incidents.js"
 import { oneLine } from "./internal/errors.js"
 import { describe } from "./internal/help.js"
 import * as Output from "./internal/output.js"
+import type * as Stop from "./internal/stop.js"
 import { VERSION } from "./internal/version.js"
 
 /**
@@ -42,7 +43,7 @@ export const command = Command.make("statuspage").pipe(
  * @since 0.1.0
  * @category Models
  */
-export type Environment = Output.Output | CliApp.CliApp.Environment
+export type Environment = Output.Output | Stop.Stop | CliApp.CliApp.Environment
 
 const fail = (line: string) => Effect.flatMap(Output.Output, (output) => output.fail(line))
 

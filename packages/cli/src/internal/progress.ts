@@ -1,0 +1,28 @@
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+
+/** Progress of long work: done/total, what is next, and an ETA. */
+export interface Progress {
+  readonly done: number
+  readonly total: number
+  readonly step?: string | undefined
+  readonly etaMillis?: number | undefined
+}
+
+// One line, redrawn in place, on a terminal only: a log file or a CI step gets nothing noisy.
+const tty = () => process.stderr.isTTY === true
+
+export const show = (progress: Progress): Effect.Effect<void> =>
+  Effect.sync(() => {
+    if (!tty()) return
+    const eta =
+      progress.etaMillis === undefined || progress.done >= progress.total
+        ? ""
+        : `, ETA ${Duration.format(Duration.seconds(Math.ceil(progress.etaMillis / 1000)))}`
+    const step = progress.step === undefined ? "" : ` ${progress.step}`
+    process.stderr.write(`\r\u001b[2K${progress.done}/${progress.total}${eta}${step}`.slice(0, 200))
+  })
+
+export const clear: Effect.Effect<void> = Effect.sync(() => {
+  if (tty()) process.stderr.write("\r\u001b[2K")
+})
