@@ -186,7 +186,7 @@ describe("statuspage (built bin, fake Statuspage on loopback)", () => {
           assertOneLine(rejected, /name is invalid/)
         })
       ),
-    120_000
+    240_000
   )
 
   it.live(
@@ -208,7 +208,7 @@ describe("statuspage (built bin, fake Statuspage on loopback)", () => {
           assert.lengthOf(yield* fake.requests, 8)
         })
       ),
-    120_000
+    240_000
   )
 
   it.live("usage errors exit 2 before any request", () =>

@@ -111,6 +111,46 @@ describe("GitHub Action entry point", () => {
     )
   )
 
+  it.live(
+    "incidents open: changed and incident-id on the first run, changed=false on the rerun",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          yield* Components.create({ name: "API" })
+          const { STATUSPAGE_API_KEY, STATUSPAGE_PAGE_ID, STATUSPAGE_BASE_URL } = yield* fakeEnv
+          const inputs = {
+            command: "incidents open",
+            "api-key": STATUSPAGE_API_KEY,
+            "page-id": STATUSPAGE_PAGE_ID,
+            "base-url": STATUSPAGE_BASE_URL,
+            key: "deploy-failed-main",
+            name: "Deploy failed",
+            impact: "major",
+            components: "API=partial_outage"
+          }
+          const first = yield* action(inputs)
+          assert.strictEqual(first.code, 0, first.stdout + first.stderr)
+          assert.strictEqual(first.outputs.changed, "true")
+          assert.match(first.outputs["incident-id"]!, /^[a-z0-9]{12}$/)
+          const second = yield* action(inputs)
+          assert.strictEqual(second.code, 0, second.stdout + second.stderr)
+          assert.strictEqual(second.outputs.changed, "false")
+          assert.strictEqual(second.outputs["incident-id"], first.outputs["incident-id"])
+          const resolved = yield* action({
+            ...inputs,
+            command: "incidents resolve",
+            name: "",
+            impact: "",
+            components: ""
+          })
+          assert.strictEqual(resolved.code, 0, resolved.stdout + resolved.stderr)
+          assert.strictEqual(resolved.outputs.changed, "true")
+          assert.strictEqual(resolved.outputs["incident-id"], first.outputs["incident-id"])
+        })
+      ),
+    240_000
+  )
+
   it.live("a failure: an error annotation, the exit code as output and as the process's code, nothing written", () =>
     withFake(
       Effect.gen(function* () {

@@ -12,6 +12,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as ExitCode from "./ExitCode.js"
 import * as Components from "./internal/commands/components.js"
+import * as DesiredState from "./internal/commands/desiredState.js"
 import * as Fake from "./internal/commands/fake.js"
 import * as Incidents from "./internal/commands/incidents.js"
 import { oneLine } from "./internal/errors.js"
@@ -34,7 +35,7 @@ export const command = Command.make("statuspage").pipe(
       "statuspage fake --port 4010"
     )
   ),
-  Command.withSubcommands([Components.command, Incidents.command, Fake.command])
+  Command.withSubcommands([Components.command, Incidents.command, ...DesiredState.commands, Fake.command])
 )
 
 /**

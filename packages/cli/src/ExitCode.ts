@@ -10,7 +10,7 @@
  * | 3    | configuration: missing or invalid key, page id, base URL; unreadable key file     | `ConfigurationError`, `ServeError` (port in use)        |
  * | 4    | input file: a file that cannot be read or parsed                                  | `FileError`                                             |
  * | 5    | request refused or not answered: 400, 401, 403, transport failure, timeout        | `RequestError`                                          |
- * | 6    | not found: unknown id, or a component name that matches nothing on the page       | `ResourceError` `NotFound`, `InputError` `UnknownComponent`/`NotFound` |
+ * | 6    | not found: unknown id, or a component name that matches nothing on the page       | `ResourceError` `NotFound`, `InputError` `UnknownComponent`, `NotFoundError` |
  * | 7    | rejected: invalid attributes (422), conflict (409), a name two components share   | `ResourceError` `Unprocessable`/`Conflict`, `InputError` `AmbiguousComponent` |
  * | 8    | server error: 5xx, or an answer that does not match the API's schema              | `ServerError`                                           |
  * | 9    | rate limited (420, 429) after the retries                                         | `RateLimitError`                                        |
@@ -50,9 +50,12 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 const byTag: Record<string, ExitCode> = {
   ValidationError: ExitCode.Usage,
   UsageError: ExitCode.Usage,
+  PruneGuardError: ExitCode.Usage,
   ConfigurationError: ExitCode.Configuration,
+  CredentialError: ExitCode.Configuration,
   ServeError: ExitCode.Configuration,
   FileError: ExitCode.File,
+  NotFoundError: ExitCode.NotFound,
   RequestError: ExitCode.Request,
   ResourceError: ExitCode.Rejected,
   ServerError: ExitCode.Server,
@@ -75,7 +78,9 @@ const byReason: Record<string, ExitCode> = {
  */
 export const fromError = (error: unknown): ExitCode => {
   if (!Predicate.hasProperty(error, "_tag") || typeof error._tag !== "string") return ExitCode.Internal
-  if (error._tag === "JobError" && Predicate.hasProperty(error, "cause")) return fromError(error.cause)
+  if ((error._tag === "JobError" || error._tag === "ApplyError") && Predicate.hasProperty(error, "cause")) {
+    return fromError(error.cause)
+  }
   const reason = Predicate.hasProperty(error, "reason") && typeof error.reason === "string" ? error.reason : ""
   if ((error._tag === "ResourceError" || error._tag === "InputError") && reason in byReason) return byReason[reason]!
   return byTag[error._tag] ?? ExitCode.Internal

@@ -95,6 +95,11 @@ export const argv = (env: Inputs): Array<string> => {
   return args
 }
 
+// A job's summary lists its writes; apply's result counts them.
+const wrote = (value: unknown): boolean =>
+  Predicate.hasProperty(value, "writes") &&
+  (Array.isArray(value.writes) ? value.writes.length > 0 : typeof value.writes === "number" && value.writes > 0)
+
 /**
  * The outputs for a command's result (its JSON document, or none when it failed).
  *
@@ -106,9 +111,7 @@ export const outputs = (code: number, result: Option.Option<unknown>): Record<st
   if (Option.isNone(result)) return out
   const value = result.value
   out.result = JSON.stringify(value)
-  out.changed = String(
-    Predicate.hasProperty(value, "writes") && Array.isArray(value.writes) ? value.writes.length > 0 : false
-  )
+  out.changed = String(wrote(value) || (Predicate.hasProperty(value, "result") && wrote(value.result)))
   const target = Predicate.hasProperty(value, "incident")
     ? value.incident
     : Predicate.hasProperty(value, "maintenance")

@@ -3,8 +3,8 @@ import * as Effect from "effect/Effect"
 
 /**
  * Ctrl-C for long work: while a command runs `gracefully`, the first Ctrl-C only asks it to stop; the work calls
- * `checkpoint` between requests (after one is answered, before the next is sent), which interrupts it there, so no
- * request is cut off in flight. Outside `gracefully` (or on a second Ctrl-C) the runner interrupts at once.
+ * its checkpoint between requests (after one is answered, before the next is sent), which interrupts it there, so
+ * no request is cut off in flight. Outside `gracefully` (or on a second Ctrl-C) the runner interrupts at once.
  */
 export class Stop extends Context.Tag("@effect-statuspage/cli/Stop")<
   Stop,
@@ -18,22 +18,22 @@ export class Stop extends Context.Tag("@effect-statuspage/cli/Stop")<
 
 export const make = (): Context.Tag.Service<Stop> => ({ graceful: { current: false }, requested: { current: false } })
 
-/** Runs `effect` as graceful work (see `Stop`). */
-export const gracefully = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R | Stop> =>
+/**
+ * Runs the work `make` builds as graceful work (see `Stop`); `checkpoint`, to call between requests, interrupts
+ * the work there when a stop was asked for.
+ */
+export const gracefully = <A, E, R>(
+  make: (checkpoint: Effect.Effect<void>) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R | Stop> =>
   Effect.flatMap(Stop, (stop) =>
     Effect.acquireUseRelease(
       Effect.sync(() => {
         stop.graceful.current = true
       }),
-      () => effect,
+      () => make(Effect.suspend(() => (stop.requested.current ? Effect.interrupt : Effect.void))),
       () =>
         Effect.sync(() => {
           stop.graceful.current = false
         })
     )
   )
-
-/** Between two requests: interrupts here when a stop was asked for. */
-export const checkpoint: Effect.Effect<void, never, Stop> = Effect.flatMap(Stop, (stop) =>
-  stop.requested.current ? Effect.interrupt : Effect.void
-)

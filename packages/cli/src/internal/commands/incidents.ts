@@ -2,11 +2,16 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as Incidents from "@effect-statuspage/core/Incidents"
 import * as Pagination from "@effect-statuspage/core/Pagination"
+import * as IncidentByKey from "@effect-statuspage/workflows/IncidentByKey"
+import * as JobSummary from "@effect-statuspage/workflows/JobSummary"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Client from "../client.js"
+import { NotFoundError } from "../errors.js"
 import { describe } from "../help.js"
 import * as Output from "../output.js"
+import * as Parse from "../parse.js"
 import * as Settings from "../settings.js"
 
 const unresolved = Options.boolean("unresolved").pipe(
@@ -39,7 +44,148 @@ const list = Command.make("list", { ...Settings.options, json: Output.json, unre
   )
 )
 
+const key = Options.text("key").pipe(
+  Options.withDescription(
+    "The incident's stable key (kept in its metadata): the same key always means the same open incident."
+  )
+)
+const incidentStatus = Options.choice("status", ["investigating", "identified", "monitoring"] as const).pipe(
+  Options.withDescription("The incident's status; it only moves forward (investigating -> identified -> monitoring)."),
+  Options.optional
+)
+const impact = Options.choice("impact", ["none", "minor", "major", "critical"] as const).pipe(
+  Options.withDescription("The impact; it only goes up unless --allow-downgrade."),
+  Options.optional
+)
+const body = Options.text("body").pipe(Options.withDescription("The text of the update."), Options.optional)
+const components = Options.text("component").pipe(
+  Options.withDescription("<name>=<status>, once per component (a name or an id)."),
+  Options.repeated
+)
+const notify = Options.boolean("notify").pipe(
+  Options.withDescription("Notify the page's subscribers (off by default: nothing is sent to people without it).")
+)
+const allowDowngrade = Options.boolean("allow-downgrade").pipe(
+  Options.withDescription("Let impact and component statuses go down (by default they only escalate).")
+)
+
+const optional = <A>(option: Option.Option<A>) => Option.getOrUndefined(option)
+
+const incidentReport = (
+  result: JobSummary.Summary & { readonly incident?: { readonly id: string; readonly status: string } | undefined }
+): Output.Report => ({
+  json: result,
+  text: [
+    JobSummary.format(result),
+    ...(result.incident === undefined ? [] : [`  incident ${result.incident.id} (${result.incident.status})`])
+  ].join("\n")
+})
+
+const open = Command.make(
+  "open",
+  {
+    ...Settings.options,
+    json: Output.json,
+    key,
+    name: Options.text("name").pipe(Options.withDescription("The incident's name.")),
+    status: incidentStatus,
+    impact,
+    body,
+    components,
+    notify,
+    allowDowngrade
+  },
+  (args) =>
+    Effect.gen(function* () {
+      const result = yield* IncidentByKey.ensure({
+        key: args.key,
+        name: args.name,
+        status: optional(args.status),
+        impact: optional(args.impact),
+        body: optional(args.body),
+        components: yield* Parse.componentPairs(args.components),
+        deliverNotifications: args.notify,
+        allowDowngrade: args.allowDowngrade
+      })
+      return incidentReport(result)
+    }).pipe(Client.report(args))
+).pipe(
+  Command.withDescription(
+    describe(
+      'Open the incident for a key, or bring the open one up to date (only what changed is written; "no change" otherwise). Safe to retry: the same key never opens a second incident.',
+      'statuspage incidents open --key deploy-api --name "API errors after deploy" --impact major --component API=major_outage --body "Investigating."'
+    )
+  )
+)
+
+const update = Command.make(
+  "update",
+  {
+    ...Settings.options,
+    json: Output.json,
+    key,
+    status: incidentStatus,
+    impact,
+    body,
+    components,
+    notify,
+    allowDowngrade
+  },
+  (args) =>
+    Effect.gen(function* () {
+      const current = yield* IncidentByKey.find(args.key)
+      if (Option.isNone(current)) {
+        return yield* new NotFoundError({ message: `no open incident has the key ${args.key}` })
+      }
+      const result = yield* IncidentByKey.ensure({
+        key: args.key,
+        name: current.value.name,
+        status: optional(args.status),
+        impact: optional(args.impact),
+        body: optional(args.body),
+        components: yield* Parse.componentPairs(args.components),
+        deliverNotifications: args.notify,
+        allowDowngrade: args.allowDowngrade
+      })
+      return incidentReport(result)
+    }).pipe(Client.report(args))
+).pipe(
+  Command.withDescription(
+    describe(
+      "Update the open incident of a key (exit 6 when none is open); only what changed is written.",
+      'statuspage incidents update --key deploy-api --status identified --body "Rolling back."'
+    )
+  )
+)
+
+const resolve = Command.make(
+  "resolve",
+  { ...Settings.options, json: Output.json, key, body, components, notify },
+  (args) =>
+    Effect.gen(function* () {
+      const result = yield* IncidentByKey.resolve({
+        key: args.key,
+        body: optional(args.body),
+        components: yield* Parse.componentPairs(args.components),
+        deliverNotifications: args.notify
+      })
+      return incidentReport(result)
+    }).pipe(Client.report(args))
+).pipe(
+  Command.withDescription(
+    describe(
+      'Resolve the open incident of a key and set its components back to operational (or to the --component statuses); "no change" when none is open.',
+      'statuspage incidents resolve --key deploy-api --body "Fixed by the rollback."'
+    )
+  )
+)
+
 export const command = Command.make("incidents").pipe(
-  Command.withDescription(describe("List and manage incidents.", "statuspage incidents list --unresolved")),
-  Command.withSubcommands([list])
+  Command.withDescription(
+    describe(
+      "List incidents; open, update and resolve them by a stable key (idempotent: safe in a retrying CI step).",
+      'statuspage incidents open --key deploy-api --name "API errors" --component API=major_outage'
+    )
+  ),
+  Command.withSubcommands([list, open, update, resolve])
 )

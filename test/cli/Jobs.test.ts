@@ -1,0 +1,112 @@
+import * as Path from "node:path"
+import { assert, describe, it } from "@effect/vitest"
+import { ExitCode } from "@effect-statuspage/cli"
+import { Components } from "@effect-statuspage/core"
+import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
+import * as Effect from "effect/Effect"
+import { fakeEnv, lines, run, useBundle, writes } from "./support.js"
+
+const bundle = useBundle()
+const statuspage = (args: ReadonlyArray<string>, options?: Parameters<typeof run>[2]) =>
+  run(Path.join(bundle.dir, "statuspage.js"), args, options)
+const withFake = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.provide(effect, StatusPageFakeServer.layerTest({ seed: "jobs" }))
+
+const assertFailed = (ran: { code: number | null; stdout: string; stderr: string }, code: number, what: RegExp) => {
+  assert.strictEqual(ran.code, code, ran.stderr)
+  assert.strictEqual(ran.stdout, "")
+  assert.lengthOf(lines(ran.stderr), 1, ran.stderr)
+  assert.match(ran.stderr, what)
+}
+
+describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
+  it.live(
+    "components set: what changed, then no change; unknown name and invalid status write nothing",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const api = yield* Components.create({ name: "API" })
+          yield* Components.create({ name: "Website", status: "major_outage" })
+          yield* (yield* StatusPageTest.FakeStatusPage).clearRequests
+          const env = yield* fakeEnv
+          const first = yield* statuspage(["components", "set", "API", "Website", "--status", "major_outage"], { env })
+          assert.strictEqual(first.code, 0, first.stderr)
+          assert.include(first.stdout, `PATCH component API (${api.id}): operational -> major_outage`)
+          assert.deepStrictEqual(
+            (yield* writes).map((r) => r.endpoint),
+            ["components.update"]
+          )
+          const again = yield* statuspage(["components", "set", "API", "--status", "major_outage", "--json"], { env })
+          assert.strictEqual(again.code, 0, again.stderr)
+          assert.deepStrictEqual(JSON.parse(again.stdout).writes, [])
+          assert.lengthOf(yield* writes, 1)
+          assertFailed(
+            yield* statuspage(["components", "set", "Nope", "--status", "major_outage"], { env }),
+            ExitCode.ExitCode.NotFound,
+            /Nope/
+          )
+          const invalid = yield* statuspage(["components", "set", "API", "--status", "broken"], { env })
+          assert.strictEqual(invalid.code, ExitCode.ExitCode.Usage)
+          assert.strictEqual(invalid.stdout, "")
+          const badUntil = yield* statuspage(
+            ["components", "set", "API", "--status", "under_maintenance", "--until", "tomorrowish"],
+            { env }
+          )
+          assertFailed(badUntil, ExitCode.ExitCode.Usage, /--until tomorrowish/)
+          assert.lengthOf(yield* writes, 1)
+        })
+      ),
+    240_000
+  )
+
+  it.live(
+    "incidents open twice opens one incident; update and resolve by key; outputs say what changed",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          yield* Components.create({ name: "API" })
+          const env = yield* fakeEnv
+          const open = [
+            "incidents",
+            "open",
+            "--key",
+            "deploy-1",
+            "--name",
+            "Deploy failed",
+            "--component",
+            "API=major_outage"
+          ]
+          const first = yield* statuspage([...open, "--json"], { env })
+          assert.strictEqual(first.code, 0, first.stderr)
+          const created = JSON.parse(first.stdout)
+          assert.strictEqual(created.outcome, "created")
+          const second = yield* statuspage(open, { env })
+          assert.strictEqual(second.code, 0, second.stderr)
+          assert.include(second.stdout, "no change")
+          const state = yield* fake.state
+          assert.lengthOf(state.incidents ?? [], 1)
+          const updated = yield* statuspage(["incidents", "update", "--key", "deploy-1", "--status", "identified"], {
+            env
+          })
+          assert.strictEqual(updated.code, 0, updated.stderr)
+          assert.include(updated.stdout, "identified")
+          const missing = yield* statuspage(["incidents", "update", "--key", "nope", "--status", "identified"], { env })
+          assertFailed(missing, ExitCode.ExitCode.NotFound, /nope/)
+          const resolved = yield* statuspage(["incidents", "resolve", "--key", "deploy-1", "--json"], { env })
+          assert.strictEqual(resolved.code, 0, resolved.stderr)
+          assert.strictEqual(JSON.parse(resolved.stdout).outcome, "resolved")
+          const again = yield* statuspage(["incidents", "resolve", "--key", "deploy-1"], { env })
+          assert.strictEqual(again.code, 0, again.stderr)
+          assert.include(again.stdout, "no change")
+          const api = (yield* fake.state).components as Array<{ name: string; status: string }>
+          assert.strictEqual(api.find((c) => c.name === "API")?.status, "operational")
+          const bad = yield* statuspage(["incidents", "open", "--key", "k", "--name", "n", "--component", "API"], {
+            env
+          })
+          assertFailed(bad, ExitCode.ExitCode.Usage, /expected <name>=<status>/)
+        })
+      ),
+    240_000
+  )
+})
