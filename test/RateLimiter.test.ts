@@ -128,6 +128,64 @@ describe("RateLimiter", () => {
     })
   )
 
+  it.effect("requests interrupted in the middle of the line or at its head hold up nobody behind them", () =>
+    Effect.gen(function* () {
+      const { server, layer } = setup({ limit: 1, windowMillis: 10_000 }, { limit: 1, window: "10 seconds", margin: 0 })
+      yield* Effect.gen(function* () {
+        yield* Components.get("first")
+        const head = yield* Effect.fork(Components.get("head"))
+        yield* TestClock.adjust(0)
+        const middle = yield* Effect.fork(Components.get("middle"))
+        yield* TestClock.adjust(0)
+        const last = yield* Effect.fork(Components.get("last"))
+        yield* TestClock.adjust(1_000)
+        yield* Fiber.interrupt(middle)
+        yield* Fiber.interrupt(head)
+        yield* TestClock.adjust(9_000)
+        yield* Fiber.join(last)
+      }).pipe(Effect.provide(layer))
+      assert.deepStrictEqual(
+        server.arrivals.map((a) => [a.path.split("/").pop(), a.at]),
+        [
+          ["first", 0],
+          ["last", 10_000]
+        ]
+      )
+    })
+  )
+
+  it.effect("the memory store forgets a key once nothing of it is in flight or in its window", () =>
+    Effect.gen(function* () {
+      const store = yield* RateLimiter.makeMemoryStore
+      const budget = { limit: 2, windowMillis: 1_000 }
+      const admitted = yield* store.tryAcquire("key-a", budget)
+      assert.strictEqual(admitted._tag, "Admitted")
+      yield* store
+        .tryAcquire("key-b", budget)
+        .pipe(Effect.flatMap((a) => (a._tag === "Admitted" ? a.done : Effect.void)))
+      assert.strictEqual(store.size(), 2)
+      // key-a is still in flight: remembered whatever the time.
+      yield* TestClock.adjust(5_000)
+      yield* store
+        .tryAcquire("key-c", budget)
+        .pipe(Effect.flatMap((a) => (a._tag === "Admitted" ? a.done : Effect.void)))
+      assert.strictEqual(store.size(), 2, "key-b forgotten, key-a (in flight) and key-c kept")
+      if (admitted._tag === "Admitted") yield* admitted.done
+      yield* TestClock.adjust(1_000)
+      yield* store.tryAcquire("key-d", budget)
+      assert.strictEqual(store.size(), 1, "only key-d, in flight, is left")
+      // 10,000 keys used once and left to expire leave nothing behind.
+      for (const i of range(10_000)) {
+        yield* store
+          .tryAcquire(`many-${i}`, budget)
+          .pipe(Effect.flatMap((a) => (a._tag === "Admitted" ? a.done : Effect.void)))
+      }
+      yield* TestClock.adjust(1_000)
+      yield* store.tryAcquire("key-d", budget)
+      assert.strictEqual(store.size(), 1)
+    })
+  )
+
   it.effect("does not pace requests without an API key", () =>
     Effect.gen(function* () {
       const server = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })

@@ -10,15 +10,12 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
-import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
-import * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
-import { currentAnswered, currentQueueing } from "./internal/answered.js"
+import { currentAnswered, currentQueueObserver } from "./internal/policyContract.js"
 import { addToCurrentSpan } from "./internal/span.js"
 import { ConfigurationError } from "./StatusPageError.js"
 
@@ -135,48 +132,90 @@ export const validate = (options: Options = {}): Either.Either<Budget, Configura
 export const budget = (options: Options = {}): Budget => Either.getOrThrowWith(validate(options), (error) => error)
 
 /**
- * A store in this process's memory, timed by `Clock` (so `TestClock` drives it).
+ * The in-memory store: a `Store` that also says how many keys it remembers.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface MemoryStore extends Store {
+  /** Keys with a request in flight or in the window; a key whose window is empty is forgotten. */
+  readonly size: () => number
+}
+
+/** Per key: requests in flight, and the completion times of the others in ascending order from `head`. */
+interface Log {
+  inFlight: number
+  completed: Array<number>
+  head: number
+  windowMillis: number
+}
+
+/**
+ * A store in this process's memory, timed by `Clock` (so `TestClock` drives it). A key is forgotten once nothing of
+ * it is in flight or in its window, so memory follows the keys in use, not every key ever seen.
  *
  * @since 0.1.0
  * @category Constructors
  */
-export const makeMemoryStore: Effect.Effect<Store> = Effect.sync(() => {
-  // Per key: how many requests are in flight, and the completion times of the others, in completion order (so
-  // ascending: expired ones leave from the front, and counting and finding the next room are O(1)).
-  const logs = new Map<string, { inFlight: number; completed: Array<number>; head: number }>()
+export const makeMemoryStore: Effect.Effect<MemoryStore> = Effect.sync(() => {
+  // Ordered by last activity (a key moves to the end when a request of it is admitted or completes), so that keys
+  // whose window is empty gather at the front, where each call sweeps them: amortised constant time.
+  const logs = new Map<string, Log>()
+  const touch = (key: string, log: Log) => {
+    logs.delete(key)
+    logs.set(key, log)
+  }
+  // Idle keys are ordered by their last completion, so sweeping stops at the first one still in its window; a key
+  // in flight is moved to the end (its completion would move it there anyway), a few per call at most. Each key is
+  // deleted once, so the sweep is amortised constant time.
+  const sweep = (now: number) => {
+    let moves = 4
+    for (const [key, log] of logs) {
+      if (log.inFlight > 0) {
+        if (moves-- === 0) return
+        touch(key, log)
+      } else if (log.completed[log.completed.length - 1]! > now - log.windowMillis) return
+      else logs.delete(key)
+    }
+  }
+  const acquire = (key: string, budget: Budget, now: number): Attempt => {
+    sweep(now)
+    let log = logs.get(key)
+    if (log === undefined) {
+      log = { inFlight: 0, completed: [], head: 0, windowMillis: budget.windowMillis }
+      logs.set(key, log)
+    }
+    log.windowMillis = budget.windowMillis
+    const { completed } = log
+    while (log.head < completed.length && completed[log.head]! <= now - budget.windowMillis) log.head++
+    if (log.head > 64 && log.head * 2 > completed.length) {
+      completed.splice(0, log.head)
+      log.head = 0
+    }
+    const logged = log.inFlight + completed.length - log.head
+    if (logged < budget.limit) {
+      const admitted = log
+      admitted.inFlight++
+      touch(key, admitted)
+      return {
+        _tag: "Admitted",
+        done: Effect.map(Clock.currentTimeMillis, (end) => {
+          admitted.inFlight--
+          admitted.completed.push(end)
+          touch(key, admitted)
+        })
+      }
+    }
+    // Room comes when all but `limit - 1` of the logged requests (in flight ones last) have left the window.
+    const index = log.head + logged - budget.limit
+    return {
+      _tag: "Wait",
+      millis: index < completed.length ? completed[index]! + budget.windowMillis - now : Number.POSITIVE_INFINITY
+    }
+  }
   return {
-    tryAcquire: (key, budget) =>
-      Effect.map(Clock.currentTimeMillis, (now): Attempt => {
-        let log = logs.get(key)
-        if (log === undefined) {
-          log = { inFlight: 0, completed: [], head: 0 }
-          logs.set(key, log)
-        }
-        const { completed } = log
-        while (log.head < completed.length && completed[log.head]! <= now - budget.windowMillis) log.head++
-        if (log.head > 64 && log.head * 2 > completed.length) {
-          completed.splice(0, log.head)
-          log.head = 0
-        }
-        const logged = log.inFlight + completed.length - log.head
-        if (logged < budget.limit) {
-          const admitted = log
-          admitted.inFlight++
-          return {
-            _tag: "Admitted",
-            done: Effect.map(Clock.currentTimeMillis, (end) => {
-              admitted.inFlight--
-              admitted.completed.push(end)
-            })
-          }
-        }
-        // Room comes when all but `limit - 1` of the logged requests (in flight ones last) have left the window.
-        const index = log.head + logged - budget.limit
-        return {
-          _tag: "Wait",
-          millis: index < completed.length ? completed[index]! + budget.windowMillis - now : Number.POSITIVE_INFINITY
-        }
-      })
+    tryAcquire: (key, budget) => Effect.map(Clock.currentTimeMillis, (now) => acquire(key, budget, now)),
+    size: () => logs.size
   }
 })
 
@@ -188,16 +227,73 @@ export const layerMemoryStore: Layer.Layer<RateLimiterStore> = Layer.effect(Rate
 
 const authorization = (request: HttpClientRequest.HttpClientRequest) => request.headers.authorization
 
-/** Per key: the last in the FIFO line (to wait behind) and a signal fired whenever a request completes. */
-interface Line {
-  tail: Deferred.Deferred<void> | undefined
-  completed: Deferred.Deferred<void>
+/**
+ * One key's FIFO line: a lock handed from each request to the next in arrival order (never barged: `leave` hands it
+ * on directly), so that only the head of the line asks the store. Entering an empty line and leaving it are
+ * constant time.
+ */
+class Line {
+  private held = false
+  private readonly waiting = new Set<() => void>()
+  /** Requests of this key completed so far, and who to tell of the next one (the head, while it waits for room). */
+  private completions = 0
+  private wake: (() => void) | undefined = undefined
+
+  constructor(private readonly onIdle: () => void) {}
+
+  /**
+   * Succeeds at the head of the line. Interrupted, it leaves the line, handing the head on if it had been handed to
+   * it meanwhile: whoever waits behind never waits for an interrupted request.
+   */
+  readonly enter: Effect.Effect<void> = Effect.async<void>((resume) => {
+    const turn = () => resume(Effect.void)
+    if (this.held) this.waiting.add(turn)
+    else {
+      this.held = true
+      turn()
+    }
+    return Effect.sync(() => {
+      if (!this.waiting.delete(turn)) this.leave()
+    })
+  })
+
+  readonly leave = (): void => {
+    this.wake = undefined
+    const next = this.waiting.values().next()
+    if (next.done) {
+      this.held = false
+      this.onIdle()
+    } else {
+      this.waiting.delete(next.value)
+      next.value()
+    }
+  }
+
+  readonly completed = (): void => {
+    this.completions++
+    const wake = this.wake
+    this.wake = undefined
+    wake?.()
+  }
+
+  /** A count to pass to `completedSince`: taken before asking the store, so that no completion after it is missed. */
+  readonly seen = (): number => this.completions
+
+  /** Succeeds once a request of this key has completed after `seen`. */
+  readonly completedSince = (seen: number): Effect.Effect<void> =>
+    Effect.async<void>((resume) => {
+      if (this.completions !== seen) return resume(Effect.void)
+      this.wake = () => resume(Effect.void)
+    })
 }
 
 /**
  * Wraps a client so that each request waits for room in its key's budget. Requests of one key wait in one FIFO line:
  * only its head asks the store, so none overtakes another. The wait is added to the current span as
  * `statuspage.rate_limit.wait_ms`.
+ *
+ * Interruption (a caller's timeout or deadline) stops a request wherever it waits: in the line, for room, or in a
+ * store's call (a store doing I/O makes it interruptible). Once admitted, a request always reports its completion.
  *
  * @since 0.1.0
  * @category Constructors
@@ -211,85 +307,56 @@ export const wrap =
     const lineOf = (key: string): Line => {
       let line = lines.get(key)
       if (line === undefined) {
-        line = { tail: undefined, completed: Deferred.unsafeMake(FiberId.none) }
+        line = new Line(() => lines.delete(key))
         lines.set(key, line)
       }
       return line
     }
-    const signalCompleted = (line: Line) =>
-      Effect.suspend(() => {
-        const fired = line.completed
-        line.completed = Deferred.unsafeMake(FiberId.none)
-        return Deferred.succeed(fired, undefined)
+    // Looked up by key at completion time: the line may have been emptied and made anew since admission.
+    const signalCompleted = (key: string) => Effect.sync(() => lines.get(key)?.completed())
+
+    // At the head of the line: asks the store until admitted, waiting for the time it names or for a completion.
+    // Asks uninterruptibly, so that an admission cannot be lost between the store and `send`.
+    const admit = (key: string, line: Line, restore: <A>(e: Effect.Effect<A>) => Effect.Effect<A>) => {
+      const loop: Effect.Effect<Effect.Effect<void>> = Effect.suspend(() => {
+        const seen = line.seen()
+        return Effect.flatMap(store.tryAcquire(key, resolved), (attempt) => {
+          if (attempt._tag === "Admitted") return Effect.succeed(attempt.done)
+          const completion = line.completedSince(seen)
+          const wait = Number.isFinite(attempt.millis)
+            ? Effect.raceFirst(Effect.sleep(Duration.millis(Math.max(1, attempt.millis))), completion)
+            : completion
+          return Effect.zipRight(restore(wait), loop)
+        })
       })
+      return loop
+    }
 
     return HttpClient.transform(client, (effect, request) => {
       const key = keyOf(request)
       if (key === undefined) return effect
-      return Effect.uninterruptibleMask((restore) => {
-        const line = lineOf(key)
-        // Sends once admitted. Stamped once: when the response headers arrive (see `currentAnswered`), or else when
-        // the attempt ends.
-        const send = (done: Effect.Effect<void>, waitedMillis: number) => {
-          let stamped = false
-          const complete = Effect.suspend(() => {
-            if (stamped) return Effect.void
-            stamped = true
-            return Effect.zipRight(done, signalCompleted(line))
-          })
-          return Effect.zipRight(
-            addToCurrentSpan(waitAttribute, waitedMillis),
-            Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
+      return Effect.uninterruptibleMask((restore) =>
+        Effect.flatMap(FiberRef.get(currentQueueObserver), (observer) => {
+          const line = lineOf(key)
+          const queued = Effect.zipRight(
+            restore(line.enter),
+            Effect.ensuring(admit(key, line, restore), Effect.sync(line.leave))
           )
-        }
-        const admit: Effect.Effect<Effect.Effect<void>> = Effect.suspend(() => {
-          const completed = line.completed
-          return Effect.flatMap(store.tryAcquire(key, resolved), (attempt) => {
-            if (attempt._tag === "Admitted") return Effect.succeed(attempt.done)
-            const completion = Deferred.await(completed)
-            const wait = Number.isFinite(attempt.millis)
-              ? Effect.raceFirst(Effect.sleep(Duration.millis(Math.max(1, attempt.millis))), completion)
-              : completion
-            return Effect.zipRight(restore(wait), admit)
-          })
-        })
-        const mine = Deferred.unsafeMake<void>(FiberId.none)
-        const before = line.tail
-        line.tail = mine
-        const left = () => {
-          if (line.tail === mine) line.tail = undefined
-        }
-        // Whoever waits behind us may go once we and everyone before us have left, even if we were interrupted.
-        const leave = Effect.zipRight(
-          Deferred.completeWith(mine, before === undefined ? Effect.void : Deferred.await(before)),
-          Effect.sync(left)
-        )
-        const queued = Effect.ensuring(
-          Effect.zipRight(before === undefined ? Effect.void : restore(Deferred.await(before)), admit),
-          leave
-        )
-        // While it waits, the request is flagged as queued for an overall deadline (see `currentQueueing`).
-        const slow = Effect.flatMap(FiberRef.get(currentQueueing), (queueing) => {
-          const flag = (waiting: boolean) =>
-            Effect.sync(() => {
-              if (queueing !== undefined) queueing.waiting = waiting
+          return Effect.flatMap(Effect.timed(observer.queued(queued)), ([waited, done]) => {
+            // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
+            let stamped = false
+            const complete = Effect.suspend(() => {
+              if (stamped) return Effect.void
+              stamped = true
+              return Effect.zipRight(done, signalCompleted(key))
             })
-          return Effect.flatMap(
-            // Not reset on interruption: the deadline that interrupts us reads the flag after it did.
-            Effect.timed(Effect.zipRight(flag(true), Effect.zipLeft(queued, flag(false)))),
-            ([waited, done]) => send(done, Duration.toMillis(waited))
-          )
+            return Effect.zipRight(
+              addToCurrentSpan(waitAttribute, Duration.toMillis(waited)),
+              Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
+            )
+          })
         })
-        if (before !== undefined) return slow
-        // Fast path: nobody is waiting, so ask the store once (uninterruptibly, as the head of the line) and, if the
-        // budget has room, leave the line at once and send without waiting.
-        return Effect.flatMap(store.tryAcquire(key, resolved), (attempt) => {
-          if (attempt._tag === "Wait") return slow
-          Deferred.unsafeDone(mine, Exit.void)
-          left()
-          return send(attempt.done, 0)
-        })
-      })
+      )
     })
   }
 

@@ -12,11 +12,11 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { answered, currentQueueing, type Queueing } from "./internal/answered.js"
 import { bound, DEFAULT_MAX_RESPONSE_SIZE, markBounded, timeoutError } from "./internal/bounds.js"
-import { QUEUED_CODE } from "./internal/outcome.js"
+import { answered, currentQueueObserver, NotSent, type QueueObserver } from "./internal/policyContract.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
 /**
@@ -37,9 +37,9 @@ const deadlineExpired = (
   duration: Duration.Duration,
   queued: boolean
 ) => {
-  const cause = new Cause.TimeoutException(`the request did not complete within ${Duration.format(duration)}`)
-  // Still in the rate limiter's line: nothing was sent, which `neverSent` recognises by the code.
-  if (queued) Object.assign(cause, { cause: { code: QUEUED_CODE } })
+  const timeout = new Cause.TimeoutException(`the request did not complete within ${Duration.format(duration)}`)
+  // Still in the rate limiter's line: nothing was sent, which `neverSent` recognises by the tag.
+  const cause = queued ? new NotSent({ message: "it was waiting in the rate limiter's line", cause: timeout }) : timeout
   return timeoutError(request, "the request", duration, cause)
 }
 
@@ -93,10 +93,26 @@ export const wrapDeadline =
     const duration = Duration.decode(deadline)
     return HttpClient.transform(client, (effect, request) =>
       Effect.suspend(() => {
-        const queueing: Queueing = { waiting: false }
-        return Effect.timeoutFail(Effect.locally(effect, currentQueueing, queueing), {
+        let waiting = false
+        const observer: QueueObserver = {
+          queued: (wait) =>
+            Effect.zipRight(
+              Effect.sync(() => {
+                waiting = true
+              }),
+              // Not reset on interruption: the deadline that interrupts the wait asks after it did.
+              Effect.onExit(wait, (exit) =>
+                Exit.isInterrupted(exit)
+                  ? Effect.void
+                  : Effect.sync(() => {
+                      waiting = false
+                    })
+              )
+            )
+        }
+        return Effect.timeoutFail(Effect.locally(effect, currentQueueObserver, observer), {
           duration,
-          onTimeout: () => deadlineExpired(request, duration, queueing.waiting)
+          onTimeout: () => deadlineExpired(request, duration, waiting)
         })
       })
     )

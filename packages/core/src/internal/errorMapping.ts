@@ -4,7 +4,6 @@
  */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
@@ -19,6 +18,7 @@ import {
 import { formatBytes, ResponseTooLarge } from "./bounds.js"
 import { cut, excerpt, logrefFromBody, MESSAGE_LENGTH, parseErrorBody, parseRetryAfter } from "./errorBody.js"
 import { isIdempotent, neverSent } from "./outcome.js"
+import { isTimeout } from "./policyContract.js"
 import type { Scrub } from "./scrub.js"
 
 /** The methods of the API. */
@@ -205,7 +205,7 @@ export const errorFromHttpClient = (
       reason: "InvalidInput"
     })
   }
-  const timedOut = Cause.isTimeoutException(error.cause)
+  const timedOut = isTimeout(error.cause)
   const status = error._tag === "ResponseError" ? { httpStatus: error.response.status } : {}
   const what = `${timedOut ? "timed out" : "failed in transport"}${transportDetail(error, attempts)}`
   if (!isIdempotent(info.method) && !(error._tag === "RequestError" && neverSent(error.cause))) {
