@@ -2,7 +2,9 @@ import { createHash } from "node:crypto"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Components } from "@effect-statuspage/core"
 import { RedisRateLimiter } from "@effect-statuspage/platform-node"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import { Redis } from "ioredis"
 import { API_KEY, configLayer } from "./support/fixtures.js"
@@ -95,4 +97,73 @@ describe.skipIf(!RedisServer.available && !RedisServer.required)("RedisRateLimit
       assert.strictEqual(fake.arrivals.length, 3)
     })
   )
+
+  describe("a Redis that does not answer never holds a request longer than about the command timeout", () => {
+    // A budget of 1 per hour: every request after the first would wait an hour if Redis still paced it.
+    const frozenLayer = (
+      fake: ReturnType<typeof RollingWindowHttpClient.make>,
+      url: string,
+      commandTimeout: Duration.DurationInput
+    ) =>
+      Layer.merge(
+        RedisRateLimiter.layer({
+          redis: url,
+          prefix: `frozen-${Math.random()}:`,
+          commandTimeout,
+          limit: 1,
+          window: "1 hour"
+        }).pipe(Layer.provide(fake.layer)),
+        configLayer()
+      )
+    const elapsed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      Effect.map(Effect.timed(Effect.exit(effect)), ([d, exit]) => [Duration.toMillis(d), exit] as const)
+
+    it.live(
+      "frozen (SIGSTOP): paced requests go out unpaced, and a caller's timeout interrupts the wait",
+      () =>
+        Effect.gen(function* () {
+          const frozen = yield* Effect.promise(() => RedisServer.start())
+          yield* Effect.addFinalizer(() => Effect.promise(() => frozen.stop()))
+          const fake = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+          const quick = yield* Layer.build(frozenLayer(fake, frozen.url, "300 millis"))
+          // A long command timeout: only the caller's own timeout can end the wait for Redis.
+          const patient = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+          const slow = yield* Layer.build(frozenLayer(patient, frozen.url, "30 seconds"))
+          yield* Components.get("before").pipe(Effect.provide(quick))
+          frozen.freeze()
+          // The first asks Redis and gives up after 300 ms; the others skip Redis for the bypass period.
+          const [took] = yield* elapsed(Effect.forEach(range(3), (i) => Components.get(`frozen${i}`))).pipe(
+            Effect.provide(quick)
+          )
+          assert.strictEqual(fake.arrivals.length, 4)
+          assert.isBelow(took, 2_000, `3 requests took ${took} ms with Redis frozen`)
+
+          const [waited, exit] = yield* elapsed(
+            Components.get("impatient").pipe(Effect.timeout("200 millis"), Effect.provide(slow))
+          )
+          assert.isTrue(Exit.isFailure(exit))
+          assert.isBelow(waited, 2_000, `the caller's 200 ms timeout took ${waited} ms`)
+          assert.strictEqual(patient.arrivals.length, 0)
+          frozen.thaw()
+        }).pipe(Effect.scoped),
+      30_000
+    )
+
+    it.live(
+      "not running: requests go out unpaced at once, with ioredis's default reconnect settings",
+      () =>
+        Effect.gen(function* () {
+          const port = yield* Effect.promise(() => RedisServer.freePort())
+          const fake = RollingWindowHttpClient.make({ limit: 100, windowMillis: 1_000 })
+          const [took] = yield* elapsed(
+            Effect.forEach(range(3), (i) => Components.get(`down${i}`)).pipe(
+              Effect.provide(frozenLayer(fake, `redis://127.0.0.1:${port}`, "300 millis"))
+            )
+          )
+          assert.strictEqual(fake.arrivals.length, 3)
+          assert.isBelow(took, 2_000, `3 requests took ${took} ms with Redis down`)
+        }),
+      30_000
+    )
+  })
 })

@@ -8,7 +8,7 @@ import { createServer } from "node:net"
 export const available = spawnSync("redis-server", ["--version"]).status === 0
 export const required = process.env.STATUSPAGE_TEST_REQUIRE_REDIS === "1"
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer()
     server.once("error", reject)
@@ -20,6 +20,10 @@ const freePort = () =>
 
 export interface RedisServer {
   readonly url: string
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+  readonly freeze: () => void
+  /** Thaws a frozen server (SIGCONT). */
+  readonly thaw: () => void
   readonly stop: () => Promise<void>
 }
 
@@ -48,10 +52,13 @@ export const start = async (): Promise<RedisServer> => {
   })
   return {
     url: `redis://127.0.0.1:${port}`,
+    freeze: () => child.kill("SIGSTOP"),
+    thaw: () => child.kill("SIGCONT"),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
         child.once("exit", () => resolve())
+        child.kill("SIGCONT")
         child.kill("SIGTERM")
       })
   }

@@ -6,8 +6,13 @@
  * `@effect/experimental`'s `RateLimiter` offers fixed windows and token buckets only: both let twice the budget
  * through in some rolling window, which Statuspage answers with 420, hence this store.
  *
- * Redis keys hold a SHA-256 of the API key, never the key. When Redis cannot be reached in time, requests go out
- * unpaced (a warning is logged) rather than failing: the retry policy then handles any 420 or 429.
+ * Redis keys hold a SHA-256 of the API key, never the key. When Redis does not answer within `commandTimeout` (frozen,
+ * down, unreachable), the request goes out unpaced rather than failing (a warning is logged; the retry policy handles
+ * any 420 or 429), and so do the requests of the next `bypassFor` without asking Redis. Every wait for Redis is
+ * interruptible, so a caller's own timeout or deadline always ends it.
+ *
+ * Its own entry point (`@effect-statuspage/platform-node/RedisRateLimiter`), so that `ioredis`, an optional peer
+ * dependency, loads only for those who use it.
  *
  * @since 0.1.0
  */
@@ -15,9 +20,12 @@ import { createHash, randomUUID } from "node:crypto"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as RateLimiter from "@effect-statuspage/core/RateLimiter"
 import type { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
 import { Redis, type RedisOptions } from "ioredis"
 
 /**
@@ -36,6 +44,11 @@ export interface StoreOptions {
   readonly lease?: Duration.DurationInput | undefined
   /** How long to wait for Redis before sending unpaced; default 1 second. */
   readonly commandTimeout?: Duration.DurationInput | undefined
+  /**
+   * After Redis failed or did not answer in time, how long to send unpaced without asking it (so that a frozen Redis
+   * costs one `commandTimeout` per period, not one per request); default 5 seconds.
+   */
+  readonly bypassFor?: Duration.DurationInput | undefined
 }
 
 /**
@@ -74,8 +87,21 @@ redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 return 0
 `
 
+// An abandoned acquire (timed out, interrupted) is taken back: Redis runs commands of one connection in order, so
+// this runs after the acquire whenever Redis gets to it, rather than leaving a phantom in flight for the whole lease.
+const releaseScript = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+return 0
+`
+
+/** Fire and forget: the caller never waits for it, and its failure only costs a lease. */
+const detach = (promise: Promise<unknown>): void => {
+  promise.catch(() => {})
+}
+
 /**
- * A store on an open Redis client.
+ * A store on an open Redis client. Each request asks Redis once (one Lua script), interruptibly and for at most
+ * `commandTimeout`; its completion is reported without waiting for Redis.
  *
  * @since 0.1.0
  * @category Constructors
@@ -84,6 +110,8 @@ export const makeStore = (redis: Redis, options: Omit<StoreOptions, "redis"> = {
   const prefix = options.prefix ?? "effect-statuspage:rate-limit:"
   const lease = Math.ceil(Duration.toMillis(options.lease ?? "5 minutes"))
   const commandTimeout = Duration.decode(options.commandTimeout ?? "1 second")
+  const bypassMillis = Duration.toMillis(options.bypassFor ?? "5 seconds")
+  let bypassUntil = Number.NEGATIVE_INFINITY
   const hashed = new Map<string, string>()
   const redisKey = (key: string) => {
     let k = hashed.get(key)
@@ -94,46 +122,83 @@ export const makeStore = (redis: Redis, options: Omit<StoreOptions, "redis"> = {
     return k
   }
   const unpaced: RateLimiter.Attempt = { _tag: "Admitted", done: Effect.void }
-  const call = <A>(what: string, run: () => Promise<A>) =>
-    Effect.tryPromise({ try: run, catch: (error) => (error instanceof Error ? error.message : String(error)) }).pipe(
+  const acquire = (k: string, id: string, budget: RateLimiter.Budget) =>
+    Effect.tryPromise({
+      try: () => redis.eval(acquireScript, 1, k, budget.limit, budget.windowMillis, lease, id),
+      catch: (error) => (error instanceof Error ? error.message : String(error))
+    }).pipe(
       Effect.timeoutFail({
         duration: commandTimeout,
         onTimeout: () => `no answer in ${Duration.format(commandTimeout)}`
       }),
-      Effect.tapError((reason) =>
-        Effect.logWarning(`effect-statuspage: Redis rate limiter ${what} failed (${reason}); sending unpaced`)
-      ),
-      Effect.option
+      // The limiter asks its store uninterruptibly; this wait alone may be cut short, by a caller's timeout.
+      Effect.interruptible,
+      Effect.onExit((exit) =>
+        Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => detach(redis.eval(releaseScript, 1, k, id)))
+      )
     )
   return {
-    tryAcquire: (key, budget) => {
-      const k = redisKey(key)
-      const id = randomUUID()
-      return Effect.map(
-        call("acquire", () => redis.eval(acquireScript, 1, k, budget.limit, budget.windowMillis, lease, id)),
-        (answer): RateLimiter.Attempt => {
-          if (answer._tag === "None") return unpaced
-          const wait = Number(answer.value)
-          return wait < 0
-            ? { _tag: "Admitted", done: Effect.asVoid(call("done", () => redis.eval(doneScript, 1, k, id))) }
-            : { _tag: "Wait", millis: wait }
-        }
-      )
-    }
+    tryAcquire: (key, budget) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        if (now < bypassUntil) return Effect.succeed(unpaced)
+        const k = redisKey(key)
+        const id = randomUUID()
+        return acquire(k, id, budget).pipe(
+          Effect.map((answer): RateLimiter.Attempt => {
+            const wait = Number(answer)
+            return wait < 0
+              ? { _tag: "Admitted", done: Effect.sync(() => detach(redis.eval(doneScript, 1, k, id))) }
+              : { _tag: "Wait", millis: wait }
+          }),
+          Effect.catchAll((reason) =>
+            Effect.flatMap(Clock.currentTimeMillis, (failedAt) => {
+              bypassUntil = failedAt + bypassMillis
+              return Effect.as(
+                Effect.logWarning(
+                  `effect-statuspage: Redis rate limiter failed (${reason}); sending unpaced for ${Duration.format(Duration.millis(bypassMillis))}`
+                ),
+                unpaced
+              )
+            })
+          )
+        )
+      })
   }
 }
 
-const connect = (redis: StoreOptions["redis"]): Effect.Effect<Redis, never, import("effect/Scope").Scope> =>
+// For clients made here: a command fails at once while disconnected (no offline queue) and is not replayed after a
+// reconnect (no retries per request), so that a Redis that is down costs nothing; reconnecting goes on in the
+// background. The user's options override these.
+const clientDefaults: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0 }
+
+const connect = (
+  redis: StoreOptions["redis"],
+  commandTimeout: Duration.DurationInput
+): Effect.Effect<Redis, never, Scope.Scope> =>
   redis instanceof Redis
     ? Effect.succeed(redis)
-    : Effect.acquireRelease(
-        Effect.sync(() => {
-          const client = typeof redis === "string" ? new Redis(redis) : new Redis(redis)
-          // Failures reach us through the commands (and are logged there); without a listener ioredis prints each.
-          client.on("error", () => {})
-          return client
-        }),
-        (client) => Effect.sync(() => client.disconnect())
+    : Effect.tap(
+        Effect.acquireRelease(
+          Effect.sync(() => {
+            const client =
+              typeof redis === "string" ? new Redis(redis, clientDefaults) : new Redis({ ...clientDefaults, ...redis })
+            // Failures reach us through the commands (and are logged there); without a listener ioredis prints each.
+            client.on("error", () => {})
+            return client
+          }),
+          (client) => Effect.sync(() => client.disconnect())
+        ),
+        // Without an offline queue the first commands would fail while connecting: wait for it, within the timeout.
+        (client) =>
+          Effect.timeout(
+            Effect.async<void>((resume) => {
+              if (client.status === "ready") return resume(Effect.void)
+              const ready = () => resume(Effect.void)
+              client.once("ready", ready)
+              return Effect.sync(() => client.off("ready", ready))
+            }),
+            commandTimeout
+          ).pipe(Effect.ignore)
       )
 
 /**
@@ -145,7 +210,7 @@ const connect = (redis: StoreOptions["redis"]): Effect.Effect<Redis, never, impo
 export const layerStore = (options: StoreOptions): Layer.Layer<RateLimiter.RateLimiterStore> =>
   Layer.scoped(
     RateLimiter.RateLimiterStore,
-    Effect.map(connect(options.redis), (redis) => makeStore(redis, options))
+    Effect.map(connect(options.redis, options.commandTimeout ?? "1 second"), (redis) => makeStore(redis, options))
   )
 
 /**
