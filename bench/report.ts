@@ -6,6 +6,7 @@ import * as Os from "node:os"
 import * as Bundle from "./bundle.js"
 import * as Decode from "./decode.js"
 import * as DesiredState from "./desiredState.js"
+import * as ImportTime from "./importTime.js"
 import * as PerCall from "./perCall.js"
 import * as Workflows from "./workflows.js"
 
@@ -187,6 +188,14 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
         String(r.windows),
         `${(r.budgetUse * 100).toFixed(1)}%`
       ])
+    )
+  )
+  print("\nImport time (fresh process, tsx over the workspace sources, median)\n")
+  const imports = await ImportTime.run({ samples: profile.coldStarts })
+  print(
+    table(
+      ["import", "time"],
+      imports.map((r) => [r.label, `${r.millis.toFixed(0)} ms`])
     )
   )
 }

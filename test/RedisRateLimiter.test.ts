@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Components } from "@effect-statuspage/core"
-import { RedisRateLimiter } from "@effect-statuspage/platform-node"
+import * as RedisRateLimiter from "@effect-statuspage/platform-node/RedisRateLimiter"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -12,6 +13,29 @@ import * as RollingWindowHttpClient from "./support/RollingWindowHttpClient.js"
 import * as RedisServer from "./support/redisServer.js"
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+// Whether `ioredis` is in the CommonJS module cache of a fresh process after importing `modules`.
+const loadsIoredis = (modules: ReadonlyArray<string>): boolean => {
+  const script = `
+    for (const m of ${JSON.stringify(modules)}) await import(m)
+    const { createRequire } = await import("node:module")
+    const cache = createRequire(process.cwd() + "/").cache
+    console.log(Object.keys(cache).some((k) => k.includes("/ioredis/")))`
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8"
+  })
+  assert.strictEqual(run.status, 0, run.stderr)
+  return JSON.parse(run.stdout.trim()) as boolean
+}
+
+describe("RedisRateLimiter entry point", () => {
+  it("importing @effect-statuspage/platform-node does not load ioredis; its own entry point does", {
+    timeout: 60_000
+  }, () => {
+    assert.isFalse(loadsIoredis(["@effect-statuspage/platform-node"]))
+    assert.isTrue(loadsIoredis(["@effect-statuspage/platform-node/RedisRateLimiter"]))
+  })
+})
 
 if (!RedisServer.available && !RedisServer.required) {
   console.warn("RedisRateLimiter tests SKIPPED: redis-server is not installed (apt-get install redis-server)")

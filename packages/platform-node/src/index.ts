@@ -2,12 +2,8 @@
  * @since 0.1.0
  */
 
-/**
- * The rate limiter's budgets in Redis, shared by every process using the same API key.
- *
- * @since 0.1.0
- */
-export * as RedisRateLimiter from "./RedisRateLimiter.js"
+// `RedisRateLimiter` has its own entry point (`@effect-statuspage/platform-node/RedisRateLimiter`) so that importing
+// this index never loads `ioredis`, an optional peer dependency.
 /**
  * The production layer: Node HTTP client, config from the environment, pacing, retries and timeouts.
  *
