@@ -109,6 +109,35 @@ describe("Pagination", () => {
     })
   )
 
+  it.effect("stops on a page with the same ids as the page before (a server that ignores `page`)", () =>
+    Effect.gen(function* () {
+      // Always the same full page, whatever `page` says.
+      const http = RecordingHttpClient.make(() => ({ body: Array.from({ length: 100 }, (_, i) => ({ id: `i${i}` })) }))
+      const items = yield* Pagination.stream(incidents).pipe(Stream.runCollect, provide(http))
+      assert.strictEqual(items.length, 100)
+      assert.strictEqual(http.requests.length, 2)
+    })
+  )
+
+  it.effect("fails with TooManyItems after maxPages full pages, and stream bounds pages by default", () =>
+    Effect.gen(function* () {
+      const http = pagedServer(1_000_000, 1, "limit")
+      const error = yield* Pagination.streamWith(incidents, { maxPages: 3 }).pipe(
+        Stream.runCollect,
+        Effect.flip,
+        provide(http)
+      )
+      assert.strictEqual(error._tag, "RequestError")
+      assert.strictEqual((error as any).reason, "TooManyItems")
+      assert.include(error.message, "3 pages")
+      assert.strictEqual(http.requests.length, 3)
+      const endless = pagedServer(Number.POSITIVE_INFINITY, 1, "limit")
+      const unbounded = yield* Pagination.stream(incidents).pipe(Stream.runCollect, Effect.flip, provide(endless))
+      assert.strictEqual((unbounded as any).reason, "TooManyItems")
+      assert.strictEqual(endless.requests.length, Pagination.defaultMaxPages)
+    })
+  )
+
   it.effect("fails on an action that is not a paged list", () =>
     Effect.gen(function* () {
       const http = pagedServer(0, 1, "per_page")

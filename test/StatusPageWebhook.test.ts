@@ -1,6 +1,6 @@
 import { createServer } from "node:http"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -197,5 +197,58 @@ describe("StatusPageWebhook.makeHandler over a loopback server", () => {
       const big = yield* post(url, JSON.stringify({ ...componentWebhook(), padding: "x".repeat(4096) }))
       assert.strictEqual(big.status, 413)
     })
+  )
+
+  it.scopedLive(
+    "a burst of 2,000 deliveries: at most `concurrency` handlers at once, the backlog bounded, the rest 503",
+    () =>
+      Effect.gen(function* () {
+        const release = yield* Deferred.make<void>()
+        let running = 0
+        let most = 0
+        let handled = 0
+        const app = yield* StatusPageWebhook.makeHandler(
+          () =>
+            Effect.acquireUseRelease(
+              Effect.sync(() => {
+                running++
+                most = Math.max(most, running)
+              }),
+              () => Deferred.await(release),
+              () =>
+                Effect.sync(() => {
+                  running--
+                  handled++
+                })
+            ),
+          { concurrency: 4, maxBacklog: 100 }
+        )
+        const handler = HttpApp.toWebHandler(app)
+        yield* Effect.sleep("20 millis") // the handlers are up
+        const body = JSON.stringify(componentWebhook())
+        const statuses = yield* Effect.forEach(
+          Array.from({ length: 2_000 }),
+          () =>
+            Effect.promise(() =>
+              handler(
+                new Request("http://127.0.0.1/hooks/secret", {
+                  method: "POST",
+                  body,
+                  headers: { "content-type": "application/json" }
+                })
+              )
+            ).pipe(Effect.map((response) => response.status)),
+          { concurrency: 50 }
+        )
+        const count = (status: number) => statuses.filter((s) => s === status).length
+        // 4 taken by the handlers, 100 waiting: everything else is refused for Statuspage to deliver again.
+        assert.strictEqual(count(204), 104)
+        assert.strictEqual(count(503), 1_896)
+        assert.strictEqual(most, 4)
+        yield* Deferred.succeed(release, undefined)
+        while (handled < 104) yield* Effect.sleep("10 millis")
+        assert.strictEqual(most, 4)
+        assert.strictEqual(handled, 104)
+      })
   )
 })

@@ -15,9 +15,9 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import * as Queue from "effect/Queue"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { excerpt } from "./internal/errorBody.js"
@@ -154,6 +154,13 @@ export const decodeJson = (text: string): Either.Either<WebhookEvent, WebhookErr
 export interface HandlerOptions {
   /** Bodies over this many bytes are refused (413, or 400 when no length was declared); default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
+  /** How many events `onEvent` handles at once, in arrival order; default 16. */
+  readonly concurrency?: number | undefined
+  /**
+   * How many accepted events may wait for a free handler; default 1,000. A delivery that finds the backlog full is
+   * answered 503 and not kept: Statuspage delivers it again later.
+   */
+  readonly maxBacklog?: number | undefined
 }
 
 const reject = (status: number, error: WebhookError) =>
@@ -164,8 +171,11 @@ const reject = (status: number, error: WebhookError) =>
 
 /**
  * Makes the `HttpApp` to mount (e.g. `HttpRouter.post("/hooks/<token>", app)`). A POST with a valid body is answered
- * 204 at once, and `onEvent` runs in the background (its failures are logged); a malformed body gets 400 (an
- * oversized one 413) and a `WebhookError` in the logs; other methods get 405. Background runs are interrupted when the scope closes.
+ * 204 at once and its event queued; `concurrency` background fibers (16) hand the queued events to `onEvent` in
+ * arrival order (its failures are logged). When `maxBacklog` events (1,000) already wait, a delivery is answered 503,
+ * so that Statuspage delivers it again later, instead of holding unbounded memory or fibers. A malformed body gets 400
+ * (an oversized one 413) and a `WebhookError` in the logs; other methods get 405. The background fibers are
+ * interrupted, and the events still queued dropped, when the scope closes.
  *
  * @since 0.1.0
  * @category Constructors
@@ -174,13 +184,22 @@ export const makeHandler = <E, R>(
   onEvent: (event: WebhookEvent) => Effect.Effect<void, E, R>,
   options: HandlerOptions = {}
 ): Effect.Effect<HttpApp.Default, never, Scope.Scope | R> =>
-  Effect.map(FiberSet.makeRuntime<R>(), (run) => {
+  Effect.gen(function* () {
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
     const maxBodySize = Option.some(maxBodyBytes)
+    const backlog = yield* Effect.acquireRelease(
+      Queue.dropping<WebhookEvent>(options.maxBacklog ?? 1000),
+      Queue.shutdown
+    )
     const handle = (event: WebhookEvent) =>
       Effect.catchAllCause(onEvent(event), (cause) =>
         Effect.logError(`effect-statuspage: the webhook handler failed (${event._tag} event)`, cause)
       )
+    yield* Effect.forkScoped(
+      Effect.forEach(Array.from({ length: options.concurrency ?? 16 }), () =>
+        Effect.forkScoped(Effect.forever(Effect.flatMap(Queue.take(backlog), handle)))
+      )
+    )
     return Effect.gen(function* () {
       const request = yield* HttpServerRequest.HttpServerRequest
       if (request.method !== "POST") {
@@ -202,7 +221,12 @@ export const makeHandler = <E, R>(
       }
       const event = decodeJson(text.right)
       if (Either.isLeft(event)) return yield* reject(400, event.left)
-      run(handle(event.right))
+      if (!Queue.unsafeOffer(backlog, event.right)) {
+        return yield* Effect.as(
+          Effect.logWarning(`effect-statuspage: webhook backlog full (${backlog.capacity()} events); answered 503`),
+          HttpServerResponse.empty({ status: 503, headers: { "retry-after": "60" } })
+        )
+      }
       return HttpServerResponse.empty({ status: 204 })
     })
   })
