@@ -130,6 +130,26 @@ describe("Components: replace, uptime and page access", () => {
     })
   )
 
+  it.effect("uptime accepts related_events as one object (the spec's shape) and decodes it as a list", () =>
+    Effect.gen(function* () {
+      const { result } = yield* run(Components.uptime("ftgks51sfs2d"), [
+        {
+          body: {
+            id: "ftgks51sfs2d",
+            name: "API",
+            range_start: "2024-04-14T00:00:00.000-06:00",
+            range_end: "2024-05-14T00:00:00.000-06:00",
+            uptime_percentage: 100,
+            major_outage: 0,
+            partial_outage: 0,
+            related_events: { id: "p31zjtct2jer" }
+          }
+        }
+      ])
+      assert.deepStrictEqual(right(result).related_events, [{ id: "p31zjtct2jer" }])
+    })
+  )
+
   it.effect("addPageAccessUsers posts a form body with page_access_user_ids[] and no envelope", () =>
     Effect.gen(function* () {
       const { result, requests } = yield* run(

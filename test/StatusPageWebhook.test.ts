@@ -31,6 +31,19 @@ describe("StatusPageWebhook.decode", () => {
     }
   })
 
+  it("keeps an old update's placeholder affected component, which has a name only", () => {
+    const body = incidentWebhook()
+    const placeholder = { name: "No components were affected by this update." }
+    const update = { ...(body.incident as any).incident_updates[0], affected_components: [placeholder] }
+    const event = Either.getOrThrow(
+      StatusPageWebhook.decode({ ...body, incident: { ...body.incident, incident_updates: [update] } })
+    )
+    assert.strictEqual(event._tag, "IncidentUpdate")
+    if (event._tag === "IncidentUpdate") {
+      assert.deepStrictEqual(event.incident.incident_updates[0]!.affected_components, [placeholder])
+    }
+  })
+
   it("tells an incident event by incident, and accepts a 2017 payload lacking newer fields", () => {
     const event = Either.getOrThrow(StatusPageWebhook.decode(incidentWebhook()))
     assert.strictEqual(event._tag, "IncidentUpdate")

@@ -187,9 +187,33 @@ const compile = (ast: AST.AST): Check | undefined => {
         return v === FAIL || Option.isSome(ast.filter(v, {}, ast)) ? FAIL : v
       }
     }
+    case "Transformation":
+      return compileDefaults(ast)
     default:
-      // transformations, declarations, suspensions, templates, …: the general decoder only
+      // other transformations, declarations, suspensions, templates, …: the general decoder only
       return undefined
+  }
+}
+
+/**
+ * A struct whose fields only get defaults or renames (`Schema.optionalWith(..., { default })`): the encoded struct is
+ * checked, then each field transformation applied, as the general decoder does.
+ */
+const compileDefaults = (ast: AST.Transformation): Check | undefined => {
+  if (ast.transformation._tag !== "TypeLiteralTransformation" || ast.from._tag !== "TypeLiteral") return undefined
+  const from = compileTypeLiteral(ast.from)
+  if (from === undefined) return undefined
+  const fields = ast.transformation.propertySignatureTransformations
+  return (u) => {
+    const v = from(u)
+    if (v === FAIL) return FAIL
+    const out: Record<PropertyKey, unknown> = v === u ? { ...(v as object) } : (v as Record<PropertyKey, unknown>)
+    for (const field of fields) {
+      const value = field.decode(hasOwn.call(out, field.from) ? Option.some(out[field.from]) : Option.none())
+      delete out[field.from]
+      if (Option.isSome(value)) out[field.to] = value.value
+    }
+    return out
   }
 }
 

@@ -29,16 +29,27 @@ export const IncidentMetadata = Schema.Record({
 })
 export type IncidentMetadata = typeof IncidentMetadata.Type
 
-/** A component an update changed; `code` is the component id. */
+/**
+ * A component an update changed; `code` is the component id. Old incidents (2016-2017) still served by the API carry a
+ * placeholder entry with only a `name`, e.g. `{"name": "No components were affected by this update."}`: hence
+ * `code`, `old_status` and `new_status` are optional, and the placeholder's text is kept in `name`.
+ */
 export const AffectedComponent = Schema.Struct({
-  code: Schema.String,
+  code: optional(Schema.String),
   name: Schema.String,
-  old_status: ComponentStatus,
-  new_status: ComponentStatus
+  old_status: optional(ComponentStatus),
+  new_status: optional(ComponentStatus)
 }).annotations({ identifier: "AffectedComponent" })
 export type AffectedComponent = typeof AffectedComponent.Type
 
-/** One entry of an incident's timeline. */
+/** A nullable string that older payloads omit: decoded as `null`. */
+const nullWhenMissing = Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true, default: () => null })
+
+/**
+ * One entry of an incident's timeline. Updates of 2016 (Manage API) lack `deliver_notifications`, `custom_tweet` and
+ * `tweet_id`: a missing tweet is `null` (what "no tweet" is today), while `deliver_notifications` stays absent rather
+ * than guessed.
+ */
 export const IncidentUpdate = Schema.Struct({
   id: Schema.String,
   incident_id: Schema.String,
@@ -46,11 +57,11 @@ export const IncidentUpdate = Schema.Struct({
   affected_components: Schema.NullOr(Schema.Array(AffectedComponent)),
   body: Schema.String,
   created_at: Timestamp,
-  custom_tweet: Schema.NullOr(Schema.String),
-  deliver_notifications: Schema.Boolean,
+  custom_tweet: nullWhenMissing,
+  deliver_notifications: optional(Schema.Boolean),
   display_at: Timestamp,
   status: IncidentStatus,
-  tweet_id: Schema.NullOr(Schema.String),
+  tweet_id: nullWhenMissing,
   twitter_updated_at: Schema.NullOr(Timestamp),
   updated_at: Timestamp,
   wants_twitter_update: Schema.Boolean
@@ -75,7 +86,8 @@ export const Incident = Schema.Struct({
   monitoring_at: Schema.NullOr(Timestamp),
   resolved_at: Schema.NullOr(Timestamp),
   shortlink: Schema.NullOr(Schema.String),
-  components: Schema.Array(Component),
+  /** Missing from incidents of 2016 (Manage API), which listed no components: decoded as none. */
+  components: Schema.optionalWith(Schema.Array(Component), { exact: true, default: () => [] }),
   incident_updates: Schema.Array(IncidentUpdate),
   metadata: optional(IncidentMetadata),
   backfilled: optional(Schema.Boolean),

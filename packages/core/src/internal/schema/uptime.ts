@@ -16,13 +16,24 @@ const uptimeFields = {
   warnings: optionalNullable(Schema.Union(Schema.String, Schema.Array(Schema.String)))
 }
 
-/** A related incident. The spec models `related_events` as one object; its description says they are lists. */
+/** A related incident. */
 const RelatedIncident = Schema.Struct({ id: Schema.String })
+
+/**
+ * The spec models `related_events` as one object, its description (and the API digest) as a list: both are accepted,
+ * and decoded as a list.
+ */
+const oneOrMany = <A, I>(item: Schema.Schema<A, I>) =>
+  Schema.transform(Schema.Union(Schema.Array(item), item), Schema.Array(Schema.typeSchema(item)), {
+    strict: true,
+    decode: (events) => (Array.isArray(events) ? events : [events as A]),
+    encode: (events) => events
+  })
 
 /** Uptime of one component (only components with showcase on have it). */
 export const ComponentUptime = Schema.Struct({
   ...uptimeFields,
-  related_events: optional(Schema.Array(RelatedIncident))
+  related_events: optional(oneOrMany(RelatedIncident))
 }).annotations({ identifier: "ComponentUptime" })
 export type ComponentUptime = typeof ComponentUptime.Type
 
@@ -30,7 +41,7 @@ export type ComponentUptime = typeof ComponentUptime.Type
 export const ComponentGroupUptime = Schema.Struct({
   ...uptimeFields,
   related_events: optional(
-    Schema.Array(Schema.Struct({ component_id: Schema.String, incidents: Schema.Array(RelatedIncident) }))
+    oneOrMany(Schema.Struct({ component_id: Schema.String, incidents: Schema.Array(RelatedIncident) }))
   )
 }).annotations({ identifier: "ComponentGroupUptime" })
 export type ComponentGroupUptime = typeof ComponentGroupUptime.Type
