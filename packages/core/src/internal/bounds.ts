@@ -56,7 +56,7 @@ export const timeoutError = (
   request: HttpClientRequest.HttpClientRequest,
   what: string,
   duration: Duration.Duration,
-  cause = new Cause.TimeoutException(`${what} did not complete within ${Duration.format(duration)}`)
+  cause: unknown = new Cause.TimeoutException(`${what} did not complete within ${Duration.format(duration)}`)
 ) => new HttpClientError.RequestError({ request, reason: "Transport", cause, description: `${what} timed out` })
 
 /**
