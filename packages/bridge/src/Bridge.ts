@@ -1,0 +1,374 @@
+/**
+ * The bridge's engine: takes decoded notifications, keeps the alerts of each key, and publishes what the page should
+ * show through the `BridgePublisher`, in the background.
+ *
+ * Notifications only mark keys as pending (a key pending twice is written once: latest state wins). A loop waits
+ * `settle` after the first pending key, then takes every pending key in one round: incidents are ensured or resolved
+ * with bounded concurrency, and the components of keys without incidents go out in one `setComponents` call. A
+ * component shows the worst status any firing key asks for, so one key resolving does not clear a component another
+ * key still holds. Writes go through the `HttpClient` of the publisher, so they are paced by its rate limiter.
+ *
+ * Nothing here must survive a restart: the keys' incidents live on the page (found again by key) and the alerts'
+ * ages come from the senders' own times. What is lost is a resolve still waiting out `min_quiet` or an alert still
+ * waiting out `min_firing`: the sender's next notification of the group brings them back.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import type { Notification } from "./BridgeAlert.js"
+import type * as BridgeConfig from "./BridgeConfig.js"
+import * as BridgePublisher from "./BridgePublisher.js"
+import * as BridgeRouting from "./BridgeRouting.js"
+import * as BridgeState from "./BridgeState.js"
+import { Metrics } from "./internal/metrics.js"
+
+/**
+ * What one notification did: alerts taken, and alerts no route matched (dropped).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Ingested {
+  readonly routed: number
+  readonly unrouted: number
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Service {
+  readonly router: BridgeRouting.Router
+  /** Records the alerts and marks their keys pending; the writes happen in the background. */
+  readonly ingest: (notification: Notification) => Effect.Effect<Ingested>
+  /** Counts a request the handler refused (`reason`: `unauthorized`, `too_large`, `malformed`, ...). */
+  readonly reject: (reason: string) => Effect.Effect<void>
+  /** The counters in Prometheus text format. */
+  readonly metrics: Effect.Effect<string>
+  /** Waits until no key is pending and no round is running (wake-ups scheduled for later do not count). */
+  readonly awaitIdle: Effect.Effect<void>
+}
+
+/**
+ * @since 0.1.0
+ * @category Context
+ */
+export class Bridge extends Context.Tag("@effect-statuspage/bridge/Bridge")<Bridge, Service>() {}
+
+/**
+ * Engine settings; `fromConfig` reads them from the routing config.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  readonly guard: BridgeState.Guard
+  readonly concurrency: number
+  readonly settleMillis: number
+  readonly retryMillis: number
+}
+
+/**
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const fromConfig = (config: BridgeConfig.BridgeConfig): Options => ({
+  guard: { minFiring: config.flapping?.min_firing ?? 0, minQuiet: config.flapping?.min_quiet ?? 0 },
+  concurrency: config.concurrency ?? 4,
+  settleMillis: config.settle ?? 1_000,
+  retryMillis: config.retry ?? 30_000
+})
+
+const metric = {
+  received: "statuspage_bridge_alerts_received_total",
+  unrouted: "statuspage_bridge_alerts_unrouted_total",
+  rejected: "statuspage_bridge_requests_rejected_total",
+  coalesced: "statuspage_bridge_coalesced_total",
+  unchanged: "statuspage_bridge_unchanged_total",
+  published: "statuspage_bridge_published_total",
+  failures: "statuspage_bridge_failures_total",
+  depth: "statuspage_bridge_queue_depth"
+} as const
+
+const newMetrics = (): Metrics => {
+  const m = new Metrics()
+  m.declare(metric.received, "counter", "Alerts received, by payload format.")
+  m.declare(metric.unrouted, "counter", "Alerts no route matched (dropped).")
+  m.declare(metric.rejected, "counter", "Webhook requests refused, by reason.")
+  m.declare(metric.coalesced, "counter", "Alert changes folded into a write already pending for their key.")
+  m.declare(metric.unchanged, "counter", "Pending keys whose page state was already what they ask for (no write).")
+  m.declare(metric.published, "counter", "Writes published to Statuspage, by operation.")
+  m.declare(metric.failures, "counter", "Writes that failed (retried later), by operation and error.")
+  m.declare(metric.depth, "gauge", "Keys waiting for a round of writes.")
+  return m
+}
+
+type Action = {
+  readonly key: string
+  readonly state: BridgeState.KeyState
+  readonly desired: BridgeState.Desired
+  /** The components whose status may change: the key's old and new ones. */
+  readonly touched: ReadonlyArray<string>
+}
+
+/**
+ * Starts the engine in the current scope (the loop stops when it closes).
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (
+  config: BridgeConfig.BridgeConfig,
+  options: Options = fromConfig(config)
+): Effect.Effect<Service, never, Scope.Scope | BridgePublisher.BridgePublisher> =>
+  Effect.gen(function* () {
+    const publisher = yield* BridgePublisher.BridgePublisher
+    const scope = yield* Effect.scope
+    const router = BridgeRouting.make(config)
+    const metrics = newMetrics()
+    const keys = new Map<string, BridgeState.KeyState>()
+    // The firing keys as last decided: a component's status is the worst of these.
+    const firing = new Map<string, BridgeState.Firing>()
+    // What was last written, to skip writes that would change nothing.
+    const ensured = new Map<string, string>()
+    const componentsShown = new Map<string, BridgeRouting.ComponentStatus>()
+    const pending = new Set<string>()
+    const wakeAt = new Map<string, number>()
+    const wake = yield* Effect.makeLatch(false)
+    let running = 0
+    let idleWaiters: Array<Deferred.Deferred<void>> = []
+
+    const updateDepth = () => metrics.set(metric.depth, pending.size + running)
+    const mark = (key: string) => {
+      if (pending.has(key)) metrics.add(metric.coalesced)
+      pending.add(key)
+      updateDepth()
+      wake.unsafeOpen()
+    }
+    const schedule = (key: string, at: number, now: number) =>
+      Effect.suspend(() => {
+        const earlier = wakeAt.get(key)
+        if (earlier !== undefined && earlier <= at && earlier > now) return Effect.void
+        wakeAt.set(key, at)
+        return Effect.forkIn(
+          Effect.sleep(Math.max(0, at - now)).pipe(
+            Effect.zipRight(
+              Effect.sync(() => {
+                if (wakeAt.get(key) === at) wakeAt.delete(key)
+                mark(key)
+              })
+            )
+          ),
+          scope
+        )
+      })
+
+    const shown = (component: string): BridgeRouting.ComponentStatus => {
+      let status: BridgeRouting.ComponentStatus = "operational"
+      for (const f of firing.values()) {
+        const asked = f.components[component]
+        if (asked !== undefined) status = BridgeRouting.worseStatus(status, asked)
+      }
+      return status
+    }
+
+    // Decides every pending key at `now`; keys held back schedule their wake-up.
+    const decide = (batch: ReadonlyArray<string>, now: number) =>
+      Effect.gen(function* () {
+        const actions: Array<Action> = []
+        for (const key of batch) {
+          const state = keys.get(key)
+          if (state === undefined) continue
+          const { desired, wakeAt: at } = BridgeState.evaluate(state, now, options.guard)
+          if (at !== undefined) yield* schedule(key, at, now)
+          if (desired === undefined) continue
+          const before = Object.keys(firing.get(key)?.components ?? {})
+          if (desired._tag === "Firing") {
+            firing.set(key, desired)
+            keys.set(key, { ...state, published: "maybe" })
+          } else {
+            firing.delete(key)
+            if (state.published === "never") {
+              // Held back by the flapping guard for its whole life: nothing was ever written.
+              keys.delete(key)
+              continue
+            }
+          }
+          const after = desired._tag === "Firing" ? Object.keys(desired.components) : desired.components
+          actions.push({ key, state: keys.get(key)!, desired, touched: [...new Set([...before, ...after])].sort() })
+        }
+        return actions
+      })
+
+    const failed = (operation: string, error: BridgePublisher.PublishError, retryKeys: ReadonlyArray<string>) =>
+      Effect.gen(function* () {
+        metrics.add(metric.failures, 1, { operation, error: error.tag })
+        yield* Effect.logWarning(`statuspage bridge: ${operation} failed, retrying`, error.message)
+        const now = yield* Clock.currentTimeMillis
+        for (const key of retryKeys) yield* schedule(key, now + options.retryMillis, now)
+      })
+
+    const statuses = (names: ReadonlyArray<string>) => Object.fromEntries(names.map((name) => [name, shown(name)]))
+
+    const forget = (action: Action) =>
+      Effect.sync(() => {
+        // Alerts that arrived during the write keep the key alive.
+        if (keys.get(action.key) === action.state) keys.delete(action.key)
+        ensured.delete(action.key)
+      })
+
+    const publishIncident = (action: Action, incident: BridgeRouting.Incident | undefined) => {
+      if (incident === undefined) return Effect.void
+      const components = statuses(action.touched)
+      const remember = Effect.sync(() => {
+        for (const [name, status] of Object.entries(components)) componentsShown.set(name, status)
+      })
+      const desired = action.desired
+      if (desired._tag === "Resolved") {
+        return publisher
+          .resolve(action.key, {
+            body: desired.incident?.body,
+            components,
+            deliverNotifications: desired.deliverNotifications
+          })
+          .pipe(
+            Effect.zipRight(remember),
+            Effect.zipRight(forget(action)),
+            Effect.tap(() => metrics.add(metric.published, 1, { operation: "resolve" })),
+            Effect.catchAll((error) => failed("resolve", error, [action.key]))
+          )
+      }
+      const ensure: BridgePublisher.Ensure = {
+        name: desired.incident!.name,
+        body: desired.incident!.body,
+        impact: desired.incident!.impact,
+        status: desired.incident!.status,
+        components,
+        deliverNotifications: desired.deliverNotifications
+      }
+      const text = JSON.stringify(ensure)
+      if (ensured.get(action.key) === text) return Effect.sync(() => metrics.add(metric.unchanged))
+      return publisher.ensure(action.key, ensure).pipe(
+        Effect.zipRight(remember),
+        Effect.zipRight(Effect.sync(() => ensured.set(action.key, text))),
+        Effect.tap(() => metrics.add(metric.published, 1, { operation: "ensure" })),
+        Effect.catchAll((error) => failed("ensure", error, [action.key]))
+      )
+    }
+
+    const publishComponents = (actions: ReadonlyArray<Action>) =>
+      Effect.suspend(() => {
+        if (actions.length === 0) return Effect.void
+        const wanted = statuses([...new Set(actions.flatMap((a) => a.touched))])
+        const changed = Object.fromEntries(
+          Object.entries(wanted).filter(([name, status]) => componentsShown.get(name) !== status)
+        )
+        const done = Effect.forEach(actions, (a) => (a.desired._tag === "Resolved" ? forget(a) : Effect.void), {
+          discard: true
+        })
+        if (Object.keys(changed).length === 0) {
+          return Effect.zipRight(
+            Effect.sync(() => metrics.add(metric.unchanged, actions.length)),
+            done
+          )
+        }
+        return publisher.setComponents(changed).pipe(
+          Effect.zipRight(
+            Effect.sync(() => {
+              for (const [name, status] of Object.entries(changed)) componentsShown.set(name, status)
+              metrics.add(metric.published, 1, { operation: "setComponents" })
+            })
+          ),
+          Effect.zipRight(done),
+          Effect.catchAll((error) =>
+            failed(
+              "setComponents",
+              error,
+              actions.map((a) => a.key)
+            )
+          )
+        )
+      })
+
+    const round = Effect.gen(function* () {
+      const batch = [...pending]
+      pending.clear()
+      running = batch.length
+      updateDepth()
+      const actions = yield* decide(batch, yield* Clock.currentTimeMillis)
+      const incidents = actions.filter((a) => a.state.route.incident !== undefined)
+      yield* Effect.forEach(incidents, (a) => publishIncident(a, a.state.route.incident), {
+        concurrency: options.concurrency,
+        discard: true
+      })
+      yield* publishComponents(actions.filter((a) => a.state.route.incident === undefined))
+    }).pipe(
+      Effect.ensuring(
+        Effect.sync(() => {
+          running = 0
+          updateDepth()
+        })
+      )
+    )
+
+    const loop = Effect.gen(function* () {
+      for (;;) {
+        yield* wake.await
+        yield* wake.close
+        yield* Effect.sleep(options.settleMillis)
+        yield* round
+        if (pending.size > 0) {
+          yield* wake.open
+        } else {
+          const waiters = idleWaiters
+          idleWaiters = []
+          yield* Effect.forEach(waiters, (d) => Deferred.succeed(d, undefined), { discard: true })
+        }
+      }
+    })
+    yield* Effect.forkIn(loop, scope)
+
+    return {
+      router,
+      ingest: (notification) =>
+        Effect.map(Clock.currentTimeMillis, (now) => {
+          let routed = 0
+          for (const alert of notification.alerts) {
+            const where = router.route(alert, notification.groupKey)
+            if (where === undefined) continue
+            routed++
+            keys.set(where.key, BridgeState.track(keys.get(where.key), where, alert, now))
+            mark(where.key)
+          }
+          const unrouted = notification.alerts.length - routed
+          metrics.add(metric.received, notification.alerts.length, { format: notification.format })
+          if (unrouted > 0) metrics.add(metric.unrouted, unrouted)
+          return { routed, unrouted }
+        }),
+      reject: (reason) => Effect.sync(() => metrics.add(metric.rejected, 1, { reason })),
+      metrics: Effect.sync(() => metrics.render()),
+      awaitIdle: Effect.suspend(() => {
+        if (pending.size === 0 && running === 0) return Effect.void
+        return Effect.flatMap(Deferred.make<void>(), (d) => {
+          idleWaiters.push(d)
+          return Deferred.await(d)
+        })
+      })
+    }
+  })
+
+/**
+ * The engine as a layer, for the handler.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (
+  config: BridgeConfig.BridgeConfig,
+  options?: Options
+): Layer.Layer<Bridge, never, BridgePublisher.BridgePublisher> => Layer.scoped(Bridge, make(config, options))

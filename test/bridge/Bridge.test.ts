@@ -1,0 +1,219 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Bridge, BridgeAlert } from "@effect-statuspage/bridge"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
+import { alertmanager, config, recordingPublisher } from "./support/bridge.js"
+
+const T0 = Date.parse("2026-01-01T00:00:00Z")
+const iso = (offsetMillis: number) => new Date(T0 + offsetMillis).toISOString()
+
+const yaml = (extra = "") => `
+${extra}
+routes:
+  - name: api
+    match: { service: api }
+    components: ["{{ labels.component }}"]
+    status: { critical: major_outage, warning: degraded_performance }
+    incident: { name: "{{ labels.alertname }}", impact: { critical: major, default: minor } }
+    key: "{{ labels.alertname }}"
+  - name: jobs
+    match: { team: data }
+    components: ["{{ labels.job }}"]
+    status: partial_outage
+`
+
+/** Runs `body` with a started engine, a recording publisher and the TestClock at T0. */
+const withBridge = <A, E>(
+  extra: string,
+  body: (bridge: Bridge.Service, publisher: ReturnType<typeof recordingPublisher>) => Effect.Effect<A, E>
+) => {
+  const publisher = recordingPublisher()
+  return Effect.gen(function* () {
+    yield* TestClock.setTime(T0)
+    const bridge = yield* Bridge.Bridge
+    return yield* body(bridge, publisher)
+  }).pipe(Effect.provide(Bridge.layer(config(yaml(extra))).pipe(Layer.provide(publisher.layer))))
+}
+
+const notify = (bridge: Bridge.Service, body: unknown) =>
+  bridge.ingest(Either.getOrThrow(BridgeAlert.decode("alertmanager", body)))
+
+/** Lets the settle time pass and waits for the round to finish. */
+const settle = (bridge: Bridge.Service, millis = 1_000) => Effect.zipRight(TestClock.adjust(millis), bridge.awaitIdle)
+
+const api = (alertname: string, severity: string, component: string, status: "firing" | "resolved" = "firing") => ({
+  status,
+  labels: { service: "api", alertname, severity, component },
+  startsAt: iso(0),
+  ...(status === "resolved" ? { endsAt: iso(0) } : {})
+})
+
+describe("Bridge", () => {
+  it.effect("answers a firing key with one ensure; a redelivery changes nothing", () =>
+    withBridge("", (bridge, publisher) =>
+      Effect.gen(function* () {
+        const body = alertmanager("g1", [api("Down", "critical", "API"), api("Down2", "warning", "Web")])
+        yield* notify(bridge, body)
+        assert.deepStrictEqual(publisher.calls, [], "nothing is written before the settle time")
+        yield* settle(bridge)
+        assert.deepStrictEqual(
+          publisher.calls.map((c) => [c.op, "key" in c ? c.key : ""]),
+          [
+            ["ensure", "Down"],
+            ["ensure", "Down2"]
+          ]
+        )
+        assert.deepStrictEqual(publisher.calls[0]!.value, {
+          name: "Down",
+          body: undefined,
+          impact: "major",
+          status: "investigating",
+          components: { API: "major_outage" },
+          deliverNotifications: true
+        })
+        yield* notify(bridge, body)
+        yield* settle(bridge)
+        assert.strictEqual(publisher.calls.length, 2)
+        assert.match(yield* bridge.metrics, /statuspage_bridge_unchanged_total 2/)
+      })
+    )
+  )
+
+  it.effect("coalesces a burst: 200 alerts over 5 keys in 20 notifications -> 5 ensures, latest state wins", () =>
+    withBridge("", (bridge, publisher) =>
+      Effect.gen(function* () {
+        for (let n = 0; n < 20; n++) {
+          const alerts = Array.from({ length: 10 }, (_, i) => ({
+            ...api(`K${i % 5}`, n === 19 && i % 5 === 0 ? "critical" : "warning", `C${i % 5}`),
+            fingerprint: `n${n}-i${i}`
+          }))
+          yield* notify(bridge, alertmanager("burst", alerts))
+          yield* TestClock.adjust(10)
+        }
+        yield* settle(bridge)
+        assert.strictEqual(publisher.calls.length, 5)
+        const k0 = publisher.calls.find((c) => c.op === "ensure" && c.key === "K0")!
+        assert.deepStrictEqual(k0.value.components, { C0: "major_outage" })
+        const metrics = yield* bridge.metrics
+        assert.include(metrics, 'statuspage_bridge_alerts_received_total{format="alertmanager"} 200')
+        assert.include(metrics, "statuspage_bridge_coalesced_total 195")
+        assert.include(metrics, 'statuspage_bridge_published_total{operation="ensure"} 5')
+        assert.include(metrics, "statuspage_bridge_queue_depth 0")
+      })
+    )
+  )
+
+  it.effect("a component shared by two keys shows the worst; resolving one leaves the other's status", () =>
+    withBridge("", (bridge, publisher) =>
+      Effect.gen(function* () {
+        yield* notify(bridge, alertmanager("a", [api("A", "critical", "API")]))
+        yield* notify(bridge, alertmanager("b", [api("B", "warning", "API")]))
+        yield* settle(bridge)
+        assert.deepStrictEqual(
+          publisher.calls.map((c) => c.value.components),
+          [{ API: "major_outage" }, { API: "major_outage" }]
+        )
+        yield* notify(bridge, alertmanager("a", [api("A", "critical", "API", "resolved")]))
+        yield* settle(bridge)
+        assert.deepStrictEqual(publisher.calls[2], {
+          op: "resolve",
+          key: "A",
+          value: { body: undefined, components: { API: "degraded_performance" }, deliverNotifications: true }
+        })
+        yield* notify(bridge, alertmanager("b", [api("B", "warning", "API", "resolved")]))
+        yield* settle(bridge)
+        assert.deepStrictEqual(publisher.calls[3]?.value.components, { API: "operational" })
+        assert.strictEqual(publisher.calls.length, 4)
+      })
+    )
+  )
+
+  it.effect("keys without incidents go out in one setComponents per round, and back to operational", () =>
+    withBridge("", (bridge, publisher) =>
+      Effect.gen(function* () {
+        const job = (name: string, status: "firing" | "resolved") => ({
+          status,
+          labels: { team: "data", job: name },
+          startsAt: iso(0)
+        })
+        yield* bridge.ingest(
+          Either.getOrThrow(BridgeAlert.decode("generic", { alerts: [job("backup", "firing"), job("etl", "firing")] }))
+        )
+        yield* settle(bridge)
+        assert.deepStrictEqual(publisher.calls, [
+          { op: "setComponents", value: { backup: "partial_outage", etl: "partial_outage" } }
+        ])
+        yield* bridge.ingest(Either.getOrThrow(BridgeAlert.decode("generic", job("etl", "resolved"))))
+        yield* settle(bridge)
+        assert.deepStrictEqual(publisher.calls[1], { op: "setComponents", value: { etl: "operational" } })
+      })
+    )
+  )
+
+  it.effect("flapping guard: an alert that resolves before min_firing publishes nothing, ever", () =>
+    withBridge("flapping: { min_firing: 1m, min_quiet: 5m }", (bridge, publisher) =>
+      Effect.gen(function* () {
+        const firing = { ...api("Flap", "critical", "API"), startsAt: iso(0) }
+        yield* notify(bridge, alertmanager("f", [firing]))
+        yield* settle(bridge, 30_000)
+        yield* notify(bridge, alertmanager("f", [{ ...firing, status: "resolved", endsAt: iso(30_000) }]))
+        yield* settle(bridge, 600_000)
+        assert.deepStrictEqual(publisher.calls, [])
+      })
+    )
+  )
+
+  it.effect(
+    "flapping guard: published once firing for min_firing (no new notification needed), resolved after min_quiet",
+    () =>
+      withBridge("flapping: { min_firing: 1m, min_quiet: 5m }", (bridge, publisher) =>
+        Effect.gen(function* () {
+          const firing = { ...api("Slow", "warning", "API"), startsAt: iso(0) }
+          yield* notify(bridge, alertmanager("s", [firing]))
+          yield* settle(bridge, 59_000)
+          assert.strictEqual(publisher.calls.length, 0)
+          yield* settle(bridge, 2_000)
+          assert.deepStrictEqual(
+            publisher.calls.map((c) => c.op),
+            ["ensure"]
+          )
+          yield* TestClock.adjust(60_000)
+          yield* notify(bridge, alertmanager("s", [{ ...firing, status: "resolved", endsAt: iso(120_000) }]))
+          yield* settle(bridge, 299_000 - 1_000)
+          assert.strictEqual(publisher.calls.length, 1, "still quiet for less than 5 minutes")
+          // It fires again within the quiet time: the incident stays, no write at all.
+          yield* notify(bridge, alertmanager("s", [{ ...firing, startsAt: iso(419_000) }]))
+          yield* settle(bridge, 120_000)
+          assert.strictEqual(publisher.calls.length, 1)
+          yield* notify(bridge, alertmanager("s", [{ ...firing, status: "resolved", endsAt: iso(540_000) }]))
+          yield* settle(bridge, 301_000)
+          assert.deepStrictEqual(
+            publisher.calls.map((c) => c.op),
+            ["ensure", "resolve"]
+          )
+        })
+      )
+  )
+
+  it.effect("a failed write is counted and retried after `retry`", () =>
+    withBridge("retry: 10s", (bridge, publisher) =>
+      Effect.gen(function* () {
+        publisher.failNext(1)
+        yield* notify(bridge, alertmanager("x", [api("X", "critical", "API")]))
+        yield* settle(bridge)
+        assert.strictEqual(publisher.calls.length, 0)
+        assert.include(
+          yield* bridge.metrics,
+          'statuspage_bridge_failures_total{operation="ensure",error="ServerError"} 1'
+        )
+        yield* settle(bridge, 11_000)
+        assert.deepStrictEqual(
+          publisher.calls.map((c) => c.op),
+          ["ensure"]
+        )
+      })
+    )
+  )
+})
