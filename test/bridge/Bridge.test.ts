@@ -71,7 +71,8 @@ describe("Bridge", () => {
           impact: "major",
           status: "investigating",
           components: { API: "major_outage" },
-          deliverNotifications: true
+          deliverNotifications: true,
+          firing: ["api-Down-critical-API"]
         })
         yield* notify(bridge, body)
         yield* settle(bridge)
@@ -120,7 +121,12 @@ describe("Bridge", () => {
         assert.deepStrictEqual(publisher.calls[2], {
           op: "resolve",
           key: "A",
-          value: { body: undefined, components: { API: "degraded_performance" }, deliverNotifications: true }
+          value: {
+            body: undefined,
+            components: { API: "degraded_performance" },
+            deliverNotifications: true,
+            resolved: ["api-A-critical-API"]
+          }
         })
         yield* notify(bridge, alertmanager("b", [api("B", "warning", "API", "resolved")]))
         yield* settle(bridge)

@@ -73,17 +73,19 @@ const track = (
 
 describe("BridgeState.evaluate", () => {
   it("the worst status wins per component, the worst impact for the incident; texts come from the worst alert", () => {
-    let s = track(undefined, alert({ service: "api", severity: "warning", alertname: "Slow", component: "Auth" }))
-    s = track(
-      s,
-      alert({ service: "api", severity: "critical", alertname: "Down" }, { annotations: { summary: "down" } })
+    const slow = alert({ service: "api", severity: "warning", alertname: "Slow", component: "Auth" })
+    const down = alert(
+      { service: "api", severity: "critical", alertname: "Down" },
+      { annotations: { summary: "down" } }
     )
+    const s = track(track(undefined, slow), down)
     const { desired } = BridgeState.evaluate(s, 10, guard)
     assert.deepStrictEqual(desired, {
       _tag: "Firing",
       components: { API: "major_outage", Auth: "degraded_performance" },
       incident: { name: "Down (critical, 2)", body: "down [api/g] ", impact: "critical", status: "investigating" },
-      deliverNotifications: true
+      deliverNotifications: true,
+      fingerprints: [slow.fingerprint, down.fingerprint].sort()
     })
   })
 
@@ -102,7 +104,8 @@ describe("BridgeState.evaluate", () => {
       _tag: "Resolved",
       components: ["API"],
       incident: { body: "A is fine" },
-      deliverNotifications: true
+      deliverNotifications: true,
+      fingerprints: [a.fingerprint, b.fingerprint].sort()
     })
   })
 

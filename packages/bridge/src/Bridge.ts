@@ -92,6 +92,7 @@ const metric = {
   unchanged: "statuspage_bridge_unchanged_total",
   published: "statuspage_bridge_published_total",
   failures: "statuspage_bridge_failures_total",
+  held: "statuspage_bridge_resolves_held_total",
   depth: "statuspage_bridge_queue_depth"
 } as const
 
@@ -104,6 +105,7 @@ const newMetrics = (): Metrics => {
   m.declare(metric.unchanged, "counter", "Pending keys whose page state was already what they ask for (no write).")
   m.declare(metric.published, "counter", "Writes published to Statuspage, by operation.")
   m.declare(metric.failures, "counter", "Writes that failed (retried later), by operation and error.")
+  m.declare(metric.held, "counter", "Resolves not made: the incident lists a firing alert not seen resolved here.")
   m.declare(metric.depth, "gauge", "Keys waiting for a round of writes.")
   return m
 }
@@ -234,12 +236,22 @@ export const make = (
           .resolve(action.key, {
             body: desired.incident?.body,
             components,
-            deliverNotifications: desired.deliverNotifications
+            deliverNotifications: desired.deliverNotifications,
+            resolved: desired.fingerprints
           })
           .pipe(
-            Effect.zipRight(remember),
-            Effect.zipRight(forget(action)),
-            Effect.tap(() => metrics.add(metric.published, 1, { operation: "resolve" })),
+            Effect.flatMap((outcome) =>
+              outcome === "resolved"
+                ? Effect.zipRight(remember, forget(action)).pipe(
+                    Effect.zipRight(Effect.sync(() => metrics.add(metric.published, 1, { operation: "resolve" })))
+                  )
+                : Effect.zipRight(
+                    Effect.sync(() => metrics.add(metric.held)),
+                    Effect.logInfo(
+                      `statuspage bridge: ${action.key} stays open: its incident lists a firing alert not seen resolved here`
+                    )
+                  )
+            ),
             Effect.catchAll((error) => failed("resolve", error, [action.key]))
           )
       }
@@ -249,7 +261,8 @@ export const make = (
         impact: desired.incident!.impact,
         status: desired.incident!.status,
         components,
-        deliverNotifications: desired.deliverNotifications
+        deliverNotifications: desired.deliverNotifications,
+        firing: desired.fingerprints
       }
       const text = JSON.stringify(ensure)
       if (ensured.get(action.key) === text) return Effect.sync(() => metrics.add(metric.unchanged))

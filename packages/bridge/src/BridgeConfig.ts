@@ -32,7 +32,7 @@ import { deepestIssue } from "./internal/issue.js"
 import * as Template from "./internal/template.js"
 
 /**
- * A config that could not be read: `Syntax` (not YAML) or `Invalid` (YAML that does not describe a config), at
+ * A config that could not be read: `Unreadable` (the file), `Syntax` (not YAML) or `Invalid` (YAML that does not describe a config), at
  * `line`/`column` (1-based) of `source`, and `path` inside the document.
  *
  * @since 0.1.0
@@ -41,7 +41,7 @@ import * as Template from "./internal/template.js"
 export class BridgeConfigError extends Schema.TaggedError<BridgeConfigError>(
   "@effect-statuspage/bridge/BridgeConfigError"
 )("BridgeConfigError", {
-  reason: Schema.Literal("Syntax", "Invalid"),
+  reason: Schema.Literal("Unreadable", "Syntax", "Invalid"),
   source: Schema.String,
   line: Schema.Number,
   column: Schema.Number,

@@ -23,6 +23,8 @@ export interface Ensure {
   /** Component name -> the status the page should show (the worst any firing key asks for). */
   readonly components: Readonly<Record<string, BridgeRouting.ComponentStatus>>
   readonly deliverNotifications: boolean
+  /** The fingerprints of the key's firing alerts, kept with the incident so that any replica can read them back. */
+  readonly firing: ReadonlyArray<string>
 }
 
 /**
@@ -35,7 +37,19 @@ export interface Resolve {
   readonly body: string | undefined
   readonly components: Readonly<Record<string, BridgeRouting.ComponentStatus>>
   readonly deliverNotifications: boolean
+  /** The fingerprints this bridge knows as resolved: a firing alert stored with the incident and not among them
+   * (seen by another replica, or before a restart) holds the incident open. */
+  readonly resolved: ReadonlyArray<string>
 }
+
+/**
+ * What a resolve did: `resolved` (or nothing was open), or `held` (the incident lists a firing alert the bridge has
+ * not seen resolve; its resolve comes with a later notification).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type ResolveOutcome = "resolved" | "held"
 
 /**
  * A write that failed; `cause` is the job's own typed error, `tag` its tag (counted in `/metrics`).
@@ -59,7 +73,7 @@ export class PublishError extends Schema.TaggedError<PublishError>("@effect-stat
  */
 export interface Service {
   readonly ensure: (key: string, incident: Ensure) => Effect.Effect<void, PublishError>
-  readonly resolve: (key: string, resolve: Resolve) => Effect.Effect<void, PublishError>
+  readonly resolve: (key: string, resolve: Resolve) => Effect.Effect<ResolveOutcome, PublishError>
   /** Components of keys without incidents: name -> status. */
   readonly setComponents: (
     statuses: Readonly<Record<string, BridgeRouting.ComponentStatus>>

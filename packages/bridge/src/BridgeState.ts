@@ -64,6 +64,8 @@ export interface Firing {
       }
     | undefined
   readonly deliverNotifications: boolean
+  /** The fingerprints of the key's firing alerts (old enough or not), sorted. */
+  readonly fingerprints: ReadonlyArray<string>
 }
 
 /**
@@ -76,6 +78,8 @@ export interface Resolved {
   readonly components: ReadonlyArray<string>
   readonly incident: { readonly body: string | undefined } | undefined
   readonly deliverNotifications: boolean
+  /** The fingerprints of the key's alerts, all resolved, sorted. */
+  readonly fingerprints: ReadonlyArray<string>
 }
 
 /**
@@ -142,7 +146,10 @@ const representative = (route: BridgeRouting.Route, ready: ReadonlyArray<Tracked
       (a.alert.fingerprint < b.alert.fingerprint ? -1 : a.alert.fingerprint > b.alert.fingerprint ? 1 : 0)
   )[0]!
 
-const firing = (state: KeyState, ready: ReadonlyArray<Tracked>): Firing => {
+const fingerprints = (tracked: ReadonlyArray<Tracked>): ReadonlyArray<string> =>
+  tracked.map((t) => t.alert.fingerprint).sort()
+
+const firing = (state: KeyState, ready: ReadonlyArray<Tracked>, live: ReadonlyArray<Tracked>): Firing => {
   const route = state.route
   const components: Record<string, BridgeRouting.ComponentStatus> = {}
   for (const t of ready) {
@@ -152,7 +159,13 @@ const firing = (state: KeyState, ready: ReadonlyArray<Tracked>): Firing => {
   }
   const incident = route.incident
   if (incident === undefined) {
-    return { _tag: "Firing", components, incident: undefined, deliverNotifications: route.deliverNotifications }
+    return {
+      _tag: "Firing",
+      components,
+      incident: undefined,
+      deliverNotifications: route.deliverNotifications,
+      fingerprints: fingerprints(live)
+    }
   }
   const rep = representative(route, ready)
   const context = {
@@ -171,7 +184,8 @@ const firing = (state: KeyState, ready: ReadonlyArray<Tracked>): Firing => {
       impact: ready.map((t) => incident.impact(t.severity)).reduce(BridgeRouting.worseImpact, "none"),
       status: incident.status
     },
-    deliverNotifications: route.deliverNotifications
+    deliverNotifications: route.deliverNotifications,
+    fingerprints: fingerprints(live)
   }
 }
 
@@ -194,7 +208,8 @@ const resolved = (state: KeyState): Resolved => {
               count: 0
             })
           },
-    deliverNotifications: state.route.deliverNotifications
+    deliverNotifications: state.route.deliverNotifications,
+    fingerprints: fingerprints(all)
   }
 }
 
@@ -215,7 +230,7 @@ export const evaluate = (state: KeyState, now: number, guard: Guard): Evaluation
     const wakeAt = minOf(
       live.filter((t) => now - started(t) < guard.minFiring).map((t) => started(t) + guard.minFiring)
     )
-    return { desired: ready.length > 0 ? firing(state, ready) : undefined, wakeAt }
+    return { desired: ready.length > 0 ? firing(state, ready, live) : undefined, wakeAt }
   }
   const quietSince = Math.max(...all.map(ended))
   if (now - quietSince >= guard.minQuiet) return { desired: resolved(state), wakeAt: undefined }

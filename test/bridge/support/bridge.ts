@@ -28,7 +28,7 @@ export const recordingPublisher = () => {
     })
   const layer = Layer.succeed(BridgePublisher.BridgePublisher, {
     ensure: (key, value) => record({ op: "ensure", key, value }),
-    resolve: (key, value) => record({ op: "resolve", key, value }),
+    resolve: (key, value) => Effect.as(record({ op: "resolve", key, value }), "resolved" as const),
     setComponents: (value) => record({ op: "setComponents", value })
   })
   return {
