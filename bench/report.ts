@@ -3,6 +3,7 @@
  * tables. `main.ts` runs it at full size; the test suite runs it at smoke size so it cannot rot.
  */
 import * as Os from "node:os"
+import * as Bridge from "./bridge.js"
 import * as Bundle from "./bundle.js"
 import * as Decode from "./decode.js"
 import * as DesiredState from "./desiredState.js"
@@ -16,6 +17,8 @@ export interface Profile {
   readonly coldStarts: number
   readonly desiredState: DesiredState.Options
   readonly workflows: Workflows.Options
+  /** How many of the bridge's burst scenarios to run. */
+  readonly bridgeScenarios: number
 }
 
 export const full: Profile = {
@@ -25,7 +28,8 @@ export const full: Profile = {
   desiredState: { components: 150, groups: 15, subscribers: 5000, limit: 60, window: "2 seconds" },
   // the issue's sizes, under Statuspage's limit of 60 per minute scaled to 60 per 5 s: at 60 per second the in-process
   // fake itself, not the pacing, is the bottleneck on a loaded 2-core machine (304 unpaced requests took 8.5 s there)
-  workflows: { components: 300, points: 10_000, batchSize: 50, limit: 60, window: "5 seconds" }
+  workflows: { components: 300, points: 10_000, batchSize: 50, limit: 60, window: "5 seconds" },
+  bridgeScenarios: Bridge.scenarios.length
 }
 
 export const smoke: Profile = {
@@ -33,7 +37,8 @@ export const smoke: Profile = {
   decode: { rounds: 1, minMillis: 5 },
   coldStarts: 1,
   desiredState: { components: 15, groups: 3, subscribers: 250, limit: 60, window: "200 millis" },
-  workflows: { components: 5, points: 20, batchSize: 5, limit: 1000, window: "1 second" }
+  workflows: { components: 5, points: 20, batchSize: 5, limit: 1000, window: "1 second" },
+  bridgeScenarios: 1
 }
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
@@ -196,6 +201,23 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
     table(
       ["import", "time"],
       imports.map((r) => [r.label, `${r.millis.toFixed(0)} ms`])
+    )
+  )
+
+  print("\nAlert bridge: 500 alerts over 25 components in 50 webhooks, against the fake with its rate limit on\n")
+  const bursts: Array<Bridge.Figures> = []
+  for (const scenario of Bridge.scenarios.slice(0, profile.bridgeScenarios)) bursts.push(await Bridge.run(scenario))
+  print(
+    table(
+      ["scenario", "requests", "writes", "rejections", "coalesced", "first webhook to last write"],
+      bursts.map((b) => [
+        b.label,
+        String(b.requests),
+        String(b.writes),
+        String(b.rejections),
+        String(b.coalesced),
+        `${b.millis.toFixed(0)} ms`
+      ])
     )
   )
 }

@@ -16,5 +16,6 @@ describe("bench", () => {
     assert.include(out, "| hand-written HttpClient + Schema")
     assert.include(out, "| ComponentStatus.set, 5 components")
     assert.include(out, "| MetricBackfill.push, 20 points, batch 5")
+    assert.include(out, "| component statuses, real limit (60/60 s)")
   })
 })

@@ -4,8 +4,13 @@
  *
  * @since 0.1.0
  */
+import type * as Endpoint from "@effect-statuspage/core/Endpoint"
+import type * as Incidents from "@effect-statuspage/core/Incidents"
+import { ComponentStatus, IncidentByKey, type JobError } from "@effect-statuspage/workflows"
 import * as Context from "effect/Context"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as BridgeRouting from "./BridgeRouting.js"
 
@@ -88,3 +93,66 @@ export class BridgePublisher extends Context.Tag("@effect-statuspage/bridge/Brid
   BridgePublisher,
   Service
 >() {}
+
+const toPublishError =
+  (operation: PublishError["operation"]) =>
+  (error: JobError.JobError | JobError.InputError): PublishError =>
+    new PublishError({
+      operation,
+      tag: error._tag === "JobError" ? error.cause._tag : `InputError.${error.reason}`,
+      message: error.message,
+      cause: error
+    })
+
+// Fingerprints kept with the incident, beside the key (bounded: metadata is not a log).
+const maxFingerprints = 200
+
+const storedFiring = (incident: Incidents.Incident): ReadonlyArray<string> => {
+  const firing = IncidentByKey.dataOf(incident).firing
+  return Array.isArray(firing) ? firing.filter((f): f is string => typeof f === "string") : []
+}
+
+/**
+ * The publisher on the jobs of `@effect-statuspage/workflows`: `IncidentByKey.ensure`/`resolve` (the key and the
+ * firing fingerprints in the incident's metadata) and `ComponentStatus.set`. Impact and component statuses of an
+ * open incident only go up (the jobs' default): a key's incident shows the worst it has been until it resolves.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer: Layer.Layer<BridgePublisher, never, Endpoint.Requirements> = Layer.effect(
+  BridgePublisher,
+  Effect.map(Effect.context<Endpoint.Requirements>(), (context) => ({
+    ensure: (key, incident) =>
+      IncidentByKey.ensure({
+        key,
+        name: incident.name,
+        status: incident.status,
+        impact: incident.impact,
+        body: incident.body,
+        components: incident.components,
+        deliverNotifications: incident.deliverNotifications,
+        data: { firing: incident.firing.slice(0, maxFingerprints) }
+      }).pipe(Effect.asVoid, Effect.mapError(toPublishError("ensure")), Effect.provide(context)),
+    resolve: (key, resolve) =>
+      Effect.gen(function* () {
+        const open = yield* IncidentByKey.find(key)
+        if (Option.isNone(open)) return "resolved" as const
+        const known = new Set(resolve.resolved)
+        if (storedFiring(open.value).some((f) => !known.has(f))) return "held" as const
+        yield* IncidentByKey.resolve({
+          key,
+          body: resolve.body,
+          components: resolve.components,
+          deliverNotifications: resolve.deliverNotifications
+        })
+        return "resolved" as const
+      }).pipe(Effect.mapError(toPublishError("resolve")), Effect.provide(context)),
+    setComponents: (statuses) =>
+      ComponentStatus.set(statuses).pipe(
+        Effect.asVoid,
+        Effect.mapError(toPublishError("setComponents")),
+        Effect.provide(context)
+      )
+  }))
+)

@@ -1,0 +1,165 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Bridge, BridgeAlert, BridgePublisher } from "@effect-statuspage/bridge"
+import { Components } from "@effect-statuspage/core"
+import { StatusPageTest } from "@effect-statuspage/testing"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as TestClock from "effect/TestClock"
+import { alertmanager, config } from "./support/bridge.js"
+
+const routes = config(`
+routes:
+  - name: api
+    match: { service: api }
+    components: ["{{ labels.component }}"]
+    status: { critical: major_outage, warning: degraded_performance }
+    incident: { name: "{{ labels.alertname }}", body: "{{ annotations.summary }}", impact: { critical: major, default: minor } }
+    key: "{{ labels.alertname }}"
+    deliver_notifications: false
+  - name: jobs
+    match: { team: data }
+    components: ["{{ labels.component }}"]
+    status: { critical: major_outage, default: partial_outage }
+`)
+
+/** One bridge process: its own engine over the page in context; closing its scope is a restart. */
+const instance = Effect.provide(Bridge.make(routes), BridgePublisher.layer)
+
+const notify = (bridge: Bridge.Service, format: BridgeAlert.Format, body: unknown) =>
+  bridge.ingest(Either.getOrThrow(BridgeAlert.decode(format, body)))
+
+const settle = (bridge: Bridge.Service) => Effect.zipRight(TestClock.adjust(1_000), bridge.awaitIdle)
+
+const api = (alertname: string, severity: string, component: string, status: "firing" | "resolved" = "firing") => ({
+  status,
+  labels: { service: "api", alertname, severity, component },
+  annotations: { summary: `${alertname} is ${status}` }
+})
+
+const setup = (names: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const fake = yield* StatusPageTest.FakeStatusPage
+    for (const name of names) yield* Components.create({ name, status: "operational" })
+    yield* fake.clearRequests
+    return fake
+  })
+
+const componentStatuses = (fake: StatusPageTest.Service) =>
+  Effect.map(fake.state, (state) =>
+    Object.fromEntries(
+      (state.components ?? []).map((c) => [(c as { name: string }).name, (c as { status: string }).status])
+    )
+  )
+
+const incidents = (fake: StatusPageTest.Service) =>
+  Effect.map(fake.state, (state) => (state.incidents ?? []) as ReadonlyArray<{ name: string; status: string }>)
+
+const writes = (fake: StatusPageTest.Service) =>
+  Effect.map(fake.requests, (requests) => requests.filter((r) => r.method !== "GET"))
+
+describe("Bridge against the fake Statuspage", () => {
+  it.scoped("restart in the middle of a firing/resolved sequence: one incident, resolved, components back", () =>
+    Effect.gen(function* () {
+      const fake = yield* setup(["API", "Web"])
+      const firing = alertmanager(
+        "g",
+        [api("Down", "critical", "API"), api("Down", "warning", "Web")].map((a, i) => ({ ...a, fingerprint: `f${i}` }))
+      )
+      yield* Effect.scoped(
+        Effect.gen(function* () {
+          const bridge = yield* instance
+          yield* notify(bridge, "alertmanager", firing)
+          yield* settle(bridge)
+        })
+      )
+      assert.deepStrictEqual(yield* componentStatuses(fake), { API: "major_outage", Web: "degraded_performance" })
+      assert.strictEqual((yield* incidents(fake)).length, 1)
+      yield* fake.clearRequests
+      // The new process gets Alertmanager's repeat of the group, then its resolve.
+      const bridge = yield* instance
+      yield* notify(bridge, "alertmanager", firing)
+      yield* settle(bridge)
+      assert.deepStrictEqual(yield* writes(fake), [], "the repeat after the restart writes nothing")
+      const resolved = alertmanager(
+        "g",
+        [api("Down", "critical", "API", "resolved"), api("Down", "warning", "Web", "resolved")].map((a, i) => ({
+          ...a,
+          fingerprint: `f${i}`
+        }))
+      )
+      yield* notify(bridge, "alertmanager", resolved)
+      yield* settle(bridge)
+      const [incident] = yield* incidents(fake)
+      assert.strictEqual(incident?.status, "resolved")
+      assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational", Web: "operational" })
+      assert.strictEqual((yield* incidents(fake)).length, 1)
+    }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+
+  it.scoped("restart between the resolves of two alerts sent separately: the incident waits for the second", () =>
+    Effect.gen(function* () {
+      const fake = yield* setup(["API"])
+      const alert = (id: string, status: "firing" | "resolved") => ({ id, ...api("Slow", "warning", "API", status) })
+      yield* Effect.scoped(
+        Effect.gen(function* () {
+          const bridge = yield* instance
+          yield* notify(bridge, "generic", alert("a", "firing"))
+          yield* notify(bridge, "generic", alert("b", "firing"))
+          yield* settle(bridge)
+        })
+      )
+      const bridge = yield* instance
+      yield* notify(bridge, "generic", alert("a", "resolved"))
+      yield* settle(bridge)
+      assert.strictEqual((yield* incidents(fake))[0]?.status, "investigating", "b still fires: held open")
+      assert.include(yield* bridge.metrics, "statuspage_bridge_resolves_held_total 1")
+      yield* notify(bridge, "generic", alert("b", "resolved"))
+      yield* settle(bridge)
+      assert.strictEqual((yield* incidents(fake))[0]?.status, "resolved")
+    }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+
+  it.scoped("redelivery of the same webhook: no second incident, no write at all", () =>
+    Effect.gen(function* () {
+      const fake = yield* setup(["API"])
+      const bridge = yield* instance
+      const body = alertmanager("g", [api("Down", "critical", "API")])
+      yield* notify(bridge, "alertmanager", body)
+      yield* settle(bridge)
+      const before = (yield* fake.requests).length
+      yield* notify(bridge, "alertmanager", body)
+      yield* settle(bridge)
+      assert.strictEqual((yield* fake.requests).length, before)
+      assert.strictEqual((yield* incidents(fake)).length, 1)
+    }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+
+  it.scoped("two bridge instances on one page: each group lands on either; one incident, resolved once", () =>
+    Effect.gen(function* () {
+      const fake = yield* setup(["API", "Web"])
+      const one = yield* instance
+      const two = yield* instance
+      const group = (status: "firing" | "resolved", second: boolean) =>
+        alertmanager("g", [
+          { ...api("Down", "critical", "API", status), fingerprint: "a" },
+          ...(second ? [{ ...api("Down", "warning", "Web", status), fingerprint: "b" }] : [])
+        ])
+      yield* notify(one, "alertmanager", group("firing", false))
+      yield* settle(one)
+      yield* notify(two, "alertmanager", group("firing", true))
+      yield* settle(two)
+      assert.strictEqual((yield* incidents(fake)).length, 1)
+      assert.deepStrictEqual(yield* componentStatuses(fake), { API: "major_outage", Web: "degraded_performance" })
+      yield* notify(one, "alertmanager", group("resolved", true))
+      yield* settle(one)
+      yield* notify(two, "alertmanager", group("resolved", true))
+      yield* settle(two)
+      const all = yield* incidents(fake)
+      assert.deepStrictEqual(
+        all.map((i) => i.status),
+        ["resolved"]
+      )
+      assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational", Web: "operational" })
+    }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+})
