@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Components } from "@effect-statuspage/core"
+import { Components, StatusPageConfig } from "@effect-statuspage/core"
 import { StatusPageNode } from "@effect-statuspage/platform-node"
+import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import { API_KEY, component, PAGE_ID } from "./support/fixtures.js"
 
 /** A loopback server answering the n-th request with `answer(n)`; it records what it received. */
@@ -99,6 +102,48 @@ describe("StatusPageNode", () => {
         Effect.withConfigProvider(env)
       )
       assert.isUndefined(server.seen[2]!.traceparent)
+    })
+  )
+
+  it.effect("layerConfig reads the settings from Config, the key as Redacted; a missing key names its variable", () =>
+    Effect.gen(function* () {
+      const env = ConfigProvider.fromMap(
+        new Map([
+          ["STATUSPAGE_API_KEY", API_KEY],
+          ["STATUSPAGE_PAGE_ID", PAGE_ID],
+          ["STATUSPAGE_TIMEOUT", "7 seconds"]
+        ])
+      )
+      const config = yield* StatusPageConfig.StatusPageConfig.pipe(
+        Effect.provide(StatusPageNode.layerConfig()),
+        Effect.withConfigProvider(env)
+      )
+      assert.strictEqual(config.pageId, PAGE_ID)
+      assert.isTrue(Duration.equals(config.timeout, Duration.seconds(7)))
+      assert.strictEqual(Redacted.value(config.apiKey), API_KEY)
+      assert.notInclude(String(config.apiKey), API_KEY)
+
+      const custom = ConfigProvider.fromMap(
+        new Map([
+          ["SP_KEY", API_KEY],
+          ["SP_PAGE", "custom-page"]
+        ])
+      )
+      const mine = yield* StatusPageConfig.StatusPageConfig.pipe(
+        Effect.provide(
+          StatusPageNode.layerConfig({ apiKey: Config.redacted("SP_KEY"), pageId: Config.string("SP_PAGE") })
+        ),
+        Effect.withConfigProvider(custom)
+      )
+      assert.strictEqual(mine.pageId, "custom-page")
+
+      const missing = yield* StatusPageConfig.StatusPageConfig.pipe(
+        Effect.provide(StatusPageNode.layerConfig()),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["STATUSPAGE_PAGE_ID", PAGE_ID]]))),
+        Effect.flip
+      )
+      assert.strictEqual(missing._tag, "ConfigurationError")
+      assert.include(missing.message, "STATUSPAGE_API_KEY")
     })
   )
 })
