@@ -13,10 +13,18 @@ import * as RollingWindowHttpClient from "./support/RollingWindowHttpClient.js"
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 
-/** A fake enforcing `limit` per `windowMillis`, behind the rate limiter, with the fixture config. */
-const setup = (fake: { limit: number; windowMillis: number }, options: RateLimiter.Options) => {
+/**
+ * A fake enforcing `limit` per `windowMillis`, behind the rate limiter, with the fixture config. Over a client that no
+ * Timeout layer bounds, the action bounds the whole call (queueing included) by the config's `timeout`, so a test
+ * whose calls queue longer than the default 30 s passes a longer one.
+ */
+const setup = (
+  fake: { limit: number; windowMillis: number },
+  options: RateLimiter.Options,
+  config: Partial<StatusPageConfig.Options> = {}
+) => {
   const server = RollingWindowHttpClient.make(fake)
-  const layer = Layer.merge(RateLimiter.layer(options).pipe(Layer.provide(server.layer)), configLayer())
+  const layer = Layer.merge(RateLimiter.layer(options).pipe(Layer.provide(server.layer)), configLayer(config))
   return { server, layer }
 }
 
@@ -61,7 +69,7 @@ describe("RateLimiter", () => {
 
   it.effect("with the defaults, the 61st request waits for the 60-s window plus margin", () =>
     Effect.gen(function* () {
-      const { server, layer } = setup({ limit: 60, windowMillis: 60_000 }, {})
+      const { server, layer } = setup({ limit: 60, windowMillis: 60_000 }, {}, { timeout: "2 minutes" })
       const fiber = yield* Effect.fork(
         Effect.forEach(range(61), () => Components.list(), { concurrency: "unbounded" }).pipe(Effect.provide(layer))
       )
