@@ -141,6 +141,7 @@ export const run = async (profile: Profile, print: (line: string) => void): Prom
         "creates planned",
         "rejections",
         "wall",
+        "wall, no limit",
         "requests",
         "ceil(req/limit) windows",
         "wall / windows"

@@ -1,6 +1,6 @@
 /**
  * The jobs under a rolling rate limit: the fake enforces `limit` requests per `window` (Statuspage's 60 per 60 s,
- * scaled to 60 per second so the run takes seconds) and the client paces itself with the production policies set to
+ * scaled down by the profile so the run takes seconds) and the client paces itself with the production policies set to
  * the same budget. Printed: requests, rejections (420s in the fake's log), wall time, the windows the requests need
  * (ceil(requests / limit)), and budget use: the least possible wall time ((windows - 1) x window, the first window
  * being spent at once) over the measured one.
