@@ -8,9 +8,9 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
-import { compileAction } from "./internal/action.js"
+import { type Compilable, compileAction } from "./internal/action.js"
 import type * as Request from "./internal/errorMapping.js"
-import { type CompiledPath, compile, type IdParams, type PathParams } from "./internal/path.js"
+import { compile, type IdParams, type PathParams } from "./internal/path.js"
 import type { StatusPageConfig } from "./StatusPageConfig.js"
 import type { ConfigurationError, HttpError } from "./StatusPageError.js"
 
@@ -32,33 +32,18 @@ export type Method = Request.Method
 export type Paging = "page" | "limit" | "offset"
 
 /**
+ * A declaration as the fake and the docs read it: what the request path reads (name, method, path, schemas...), plus
+ * the success status, the paging dialect and the deprecation note.
+ *
  * @since 0.1.0
  * @category Models
  */
-export interface Endpoint {
-  /** `<group>.<action>`, e.g. `components.list`; the span is `StatusPage.<name>`. */
-  readonly name: string
-  readonly method: Method
-  /** The official path template, e.g. `/pages/{page_id}/components/{component_id}`. */
-  readonly path: string
-  readonly compiledPath: CompiledPath
-  /** Caller-supplied placeholders, in order (`page_id` and `organization_id` come from the config). */
-  readonly idParams: ReadonlyArray<string>
-  /** URL parameters: the action's input type to string values. */
-  readonly query: Schema.Schema<any, any> | undefined
-  /** Request body: the action's input type to the wire JSON, envelope included. */
-  readonly body: Schema.Schema<any, any> | undefined
-  /** `form` for the one endpoint that only takes `application/x-www-form-urlencoded`. */
-  readonly bodyEncoding: "json" | "form"
-  /** Response body; `undefined` when the endpoint answers with no body. */
-  readonly success: Schema.Schema<any, any> | undefined
+export interface Endpoint extends Compilable {
   /** The documented success status. */
   readonly successStatus: number
   readonly paging: Paging | undefined
   /** Set when the endpoint is not in the current official spec, with the reason. */
   readonly deprecated: string | undefined
-  /** Input fields that carry credentials: their values are kept out of every error. */
-  readonly secrets: ReadonlyArray<string>
 }
 
 /**

@@ -28,6 +28,21 @@ import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
 /**
+ * Carried by each of the five errors (on the prototype), so that a guard tells them from `@effect/platform`'s
+ * `HttpClientError.RequestError`, whose `_tag` is also `"RequestError"`.
+ *
+ * @since 0.1.0
+ * @category Symbols
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-statuspage/StatusPageError")
+
+/**
+ * @since 0.1.0
+ * @category Symbols
+ */
+export type TypeId = typeof TypeId
+
+/**
  * One problem reported by the server, parsed from whatever body came back.
  *
  * @since 0.1.0
@@ -82,7 +97,12 @@ export class RequestError extends Schema.TaggedError<RequestError>("@effect-stat
     "OutcomeUnknown",
     "TooManyItems"
   )
-}) {}
+}) {
+  /** @since 0.1.0 */
+  get [TypeId](): TypeId {
+    return TypeId
+  }
+}
 
 /**
  * The resource is missing or its attributes are invalid (404, 409, 422).
@@ -96,7 +116,12 @@ export class ResourceError extends Schema.TaggedError<ResourceError>("@effect-st
     ...HttpFields,
     reason: Schema.Literal("NotFound", "Conflict", "Unprocessable")
   }
-) {}
+) {
+  /** @since 0.1.0 */
+  get [TypeId](): TypeId {
+    return TypeId
+  }
+}
 
 /**
  * The server failed (5xx), answered 2xx with a body that does not match the schema, or sent a body larger than
@@ -112,7 +137,12 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-status
   path: Schema.optionalWith(Schema.String, { exact: true }),
   /** A short excerpt of the body that came back. */
   excerpt: Schema.optionalWith(Schema.String, { exact: true })
-}) {}
+}) {
+  /** @since 0.1.0 */
+  get [TypeId](): TypeId {
+    return TypeId
+  }
+}
 
 /**
  * Statuspage's rate limit was hit (420 or 429). The request was not processed.
@@ -128,7 +158,12 @@ export class RateLimitError extends Schema.TaggedError<RateLimitError>("@effect-
     /** How long the server asked us to wait (from `Retry-After`), in milliseconds. */
     retryAfterMillis: Schema.optionalWith(Schema.Number, { exact: true })
   }
-) {}
+) {
+  /** @since 0.1.0 */
+  get [TypeId](): TypeId {
+    return TypeId
+  }
+}
 
 /**
  * A setting is missing or invalid; the message says what to set.
@@ -144,7 +179,12 @@ export class ConfigurationError extends Schema.TaggedError<ConfigurationError>("
     setting: Schema.String,
     reason: Schema.Literal("Missing", "Invalid")
   }
-) {}
+) {
+  /** @since 0.1.0 */
+  get [TypeId](): TypeId {
+    return TypeId
+  }
+}
 
 /**
  * Every error a page-scoped action can fail with.
@@ -162,11 +202,57 @@ export type HttpError = RequestError | ResourceError | ServerError | RateLimitEr
  */
 export type StatusPageError = HttpError | ConfigurationError
 
-const tags = new Set(["RequestError", "ResourceError", "ServerError", "RateLimitError", "ConfigurationError"])
+/**
+ * True for any of the five errors of this library, and for nothing else: not for `@effect/platform`'s
+ * `RequestError`/`ResponseError` (a program using both can tell them apart with this guard, whatever their `_tag`).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isStatusPageError = (u: unknown): u is StatusPageError => Predicate.hasProperty(u, TypeId)
+
+const guard =
+  <T extends StatusPageError>(tag: T["_tag"]) =>
+  (u: unknown): u is T =>
+    isStatusPageError(u) && u._tag === tag
+
+/**
+ * Our `RequestError`, never `@effect/platform`'s `HttpClientError.RequestError` of the same `_tag`.
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isRequestError: (u: unknown) => u is RequestError = guard<RequestError>("RequestError")
 
 /**
  * @since 0.1.0
  * @category Guards
  */
-export const isStatusPageError = (u: unknown): u is StatusPageError =>
-  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag)
+export const isResourceError: (u: unknown) => u is ResourceError = guard<ResourceError>("ResourceError")
+
+/**
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isServerError: (u: unknown) => u is ServerError = guard<ServerError>("ServerError")
+
+/**
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isRateLimitError: (u: unknown) => u is RateLimitError = guard<RateLimitError>("RateLimitError")
+
+/**
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isConfigurationError: (u: unknown) => u is ConfigurationError =
+  guard<ConfigurationError>("ConfigurationError")
+
+/**
+ * One of the four errors of an HTTP exchange (everything but `ConfigurationError`).
+ *
+ * @since 0.1.0
+ * @category Guards
+ */
+export const isHttpError = (u: unknown): u is HttpError => isStatusPageError(u) && u._tag !== "ConfigurationError"

@@ -18,17 +18,25 @@ import { buildRequest, formBody, jsonBody, type Parts, scoped, toUrlParams } fro
 import { originOf } from "./requestHeaders.js"
 import { instrument, limitsOf, send } from "./send.js"
 
-/** What the request path reads from a declaration (`Endpoint.Endpoint` has all of it). */
+/** What the request path reads from a declaration; the public `Endpoint.Endpoint` extends it with the rest. */
 export interface Compilable {
+  /** `<group>.<action>`, e.g. `components.list`; the span is `StatusPage.<name>`. */
   readonly name: string
   readonly method: Method
+  /** The official path template, e.g. `/pages/{page_id}/components/{component_id}`. */
   readonly path: string
   readonly compiledPath: CompiledPath
+  /** Caller-supplied placeholders, in order (`page_id` and `organization_id` come from the config). */
   readonly idParams: ReadonlyArray<string>
+  /** URL parameters: the action's input type to string values. */
   readonly query: Schema.Schema<any, any> | undefined
+  /** Request body: the action's input type to the wire JSON, envelope included. */
   readonly body: Schema.Schema<any, any> | undefined
+  /** `form` for the one endpoint that only takes `application/x-www-form-urlencoded`. */
   readonly bodyEncoding: "json" | "form"
+  /** Response body; `undefined` when the endpoint answers with no body. */
   readonly success: Schema.Schema<any, any> | undefined
+  /** Input fields that carry credentials: their values are kept out of every error. */
   readonly secrets: ReadonlyArray<string>
 }
 
