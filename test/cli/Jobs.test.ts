@@ -86,13 +86,19 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
           assert.include(second.stdout, "no change")
           const state = yield* fake.state
           assert.lengthOf(state.incidents ?? [], 1)
+          const endpoints = Effect.map(fake.requests, (log) => log.map((r) => r.endpoint))
+          yield* fake.clearRequests
           const updated = yield* statuspage(["incidents", "update", "--key", "deploy-1", "--status", "identified"], {
             env
           })
           assert.strictEqual(updated.code, 0, updated.stderr)
-          assert.include(updated.stdout, "identified")
+          assert.include(updated.stdout, "status investigating -> identified")
+          assert.deepStrictEqual(yield* endpoints, ["incidents.listUnresolved", "incidents.update"])
+          assert.strictEqual(((yield* fake.state).incidents as Array<{ name: string }>)[0]!.name, "Deploy failed")
+          yield* fake.clearRequests
           const missing = yield* statuspage(["incidents", "update", "--key", "nope", "--status", "identified"], { env })
-          assertFailed(missing, ExitCode.ExitCode.NotFound, /nope/)
+          assertFailed(missing, ExitCode.ExitCode.NotFound, /no open incident has the key nope/)
+          assert.deepStrictEqual(yield* endpoints, ["incidents.listUnresolved"])
           const resolved = yield* statuspage(["incidents", "resolve", "--key", "deploy-1", "--json"], { env })
           assert.strictEqual(resolved.code, 0, resolved.stderr)
           assert.strictEqual(JSON.parse(resolved.stdout).outcome, "resolved")

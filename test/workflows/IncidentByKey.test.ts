@@ -200,7 +200,7 @@ describe("IncidentByKey", () => {
     }).pipe(Effect.provide(layer()))
   )
 
-  it.effect("one span per job with the key, writes and skipped", () => {
+  it.effect("one span per job (ensure, update) with the key, writes and skipped", () => {
     const tracer = RecordingTracer.make()
     return Effect.gen(function* () {
       yield* setup
@@ -210,6 +210,13 @@ describe("IncidentByKey", () => {
       assert.strictEqual(span.attributes.get("workflows.writes"), 1)
       assert.strictEqual(span.attributes.get("workflows.skipped"), 0)
       assert.isTrue(tracer.spans.some((s) => s.name === "StatusPage.incidents.create" && s.parent._tag === "Some"))
+      yield* IncidentByKey.update({ key: KEY, status: "identified" })
+      const update = tracer.spans.find((s) => s.name === "Workflows.IncidentByKey.update")!
+      assert.strictEqual(update.attributes.get("workflows.key"), KEY)
+      assert.strictEqual(update.attributes.get("workflows.writes"), 1)
+      assert.strictEqual(update.attributes.get("workflows.skipped"), 0)
+      const patch = tracer.spans.find((s) => s.name === "StatusPage.incidents.update")!
+      assert.strictEqual(patch.parent._tag === "Some" && patch.parent.value.spanId, update.spanId)
     }).pipe(Effect.provide(Layer.merge(layer(), tracer.layer)))
   })
 
@@ -257,4 +264,80 @@ describe("IncidentByKey", () => {
       })
     }
   })
+})
+
+describe("IncidentByKey.update", () => {
+  const update = IncidentByKey.update({
+    key: KEY,
+    status: "identified",
+    body: "Rolling back.",
+    components: { API: "major_outage" },
+    deliverNotifications: false
+  })
+
+  it.effect("1 unresolved list + 1 PATCH of what changed, the name kept; again: 1 list, 0 writes", () =>
+    Effect.gen(function* () {
+      const { api } = yield* setup
+      yield* open
+      const first = yield* counted(update)
+      assert.deepStrictEqual(first.endpoints, ["incidents.listUnresolved", "incidents.update"])
+      assert.deepStrictEqual((first.log[1]!.body as any).incident, {
+        status: "identified",
+        components: { [api.id]: "major_outage" },
+        body: "Rolling back.",
+        deliver_notifications: false
+      })
+      assert.strictEqual(first.result.outcome, "updated")
+      assert.strictEqual(first.result.incident.name, "Elevated API errors")
+      assert.strictEqual((yield* Components.get(api.id)).status, "major_outage")
+      const second = yield* counted(update)
+      assert.deepStrictEqual(second.endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(second.result.outcome, "unchanged")
+      assert.deepStrictEqual(second.result.writes, [])
+      const renamed = yield* counted(IncidentByKey.update({ key: KEY, name: "API errors" }))
+      assert.deepStrictEqual((renamed.log[1]!.body as any).incident, { name: "API errors" })
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("no open incident for the key: InputError NotFound after the one list, nothing written", () =>
+    Effect.gen(function* () {
+      yield* setup
+      const never = yield* counted(Effect.flip(update))
+      assert.deepStrictEqual(never.endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(never.result._tag, "InputError")
+      assert.strictEqual((never.result as any).reason, "NotFound")
+      assert.include(never.result.message, KEY)
+      yield* open
+      yield* IncidentByKey.resolve({ key: KEY })
+      const resolved = yield* counted(Effect.flip(update))
+      assert.strictEqual((resolved.result as any).reason, "NotFound")
+      assert.deepStrictEqual(writesOf(resolved.log), [])
+    }).pipe(Effect.provide(layer()))
+  )
+
+  for (const when of ["before", "after"] as const) {
+    it.effect(`crash-safe: the PATCH dropped ${when} the server applied it, then a rerun, ends as a clean run`, () =>
+      Effect.gen(function* () {
+        const expected = yield* Effect.gen(function* () {
+          yield* setup
+          yield* open
+          yield* update
+          return yield* pageView
+        }).pipe(Effect.provide(layer()))
+        const ended = yield* Effect.gen(function* () {
+          yield* setup
+          yield* open
+          const error = yield* Effect.flip(atWrite(1, (fake) => fake.dropNext({ when }))(update))
+          assert.strictEqual(error._tag, "JobError")
+          assert.deepStrictEqual((error as any).written, [])
+          const rerun = yield* counted(update)
+          assert.strictEqual(rerun.result.outcome, when === "before" ? "updated" : "unchanged")
+          assert.lengthOf(writesOf(rerun.log), when === "before" ? 1 : 0)
+          return yield* pageView
+        }).pipe(Effect.provide(layer()))
+        assert.deepStrictEqual(ended, expected)
+        assert.strictEqual(ended.incidents.length, 1, "no duplicate incident")
+      })
+    )
+  }
 })

@@ -10,7 +10,7 @@
  * | 3    | configuration: missing or invalid key, page id, base URL; unreadable key file     | `ConfigurationError`, `ServeError` (port in use)        |
  * | 4    | input file: a file that cannot be read or parsed                                  | `FileError`                                             |
  * | 5    | request refused or not answered: 400, 401, 403, transport failure, timeout        | `RequestError`                                          |
- * | 6    | not found: unknown id, or a component name that matches nothing on the page       | `ResourceError` `NotFound`, `InputError` `UnknownComponent`, `NotFoundError` |
+ * | 6    | not found: unknown id, or a component name that matches nothing on the page       | `ResourceError` `NotFound`, `InputError` `UnknownComponent`/`NotFound` |
  * | 7    | rejected: invalid attributes (422), conflict (409), a name two components share   | `ResourceError` `Unprocessable`/`Conflict`, `InputError` `AmbiguousComponent` |
  * | 8    | server error: 5xx, or an answer that does not match the API's schema              | `ServerError`                                           |
  * | 9    | rate limited (420, 429) after the retries                                         | `RateLimitError`                                        |
@@ -55,7 +55,6 @@ const byTag: Record<string, ExitCode> = {
   CredentialError: ExitCode.Configuration,
   ServeError: ExitCode.Configuration,
   FileError: ExitCode.File,
-  NotFoundError: ExitCode.NotFound,
   RequestError: ExitCode.Request,
   ResourceError: ExitCode.Rejected,
   ServerError: ExitCode.Server,

@@ -6,6 +6,8 @@
  * - `ensure` creates the incident when none is open for the key, else updates only what changed: the status only
  *   forward (investigating -> identified -> monitoring), impact and component statuses only up (unless
  *   `allowDowngrade`); nothing changed, no write.
+ * - `update` does the same on the open incident only, without needing its name: `InputError` `NotFound` when none
+ *   is open for the key.
  * - `resolve` resolves it and sets its components back to operational (or to what the caller says); no open
  *   incident, no write.
  * - `find` reads the unresolved incidents page by page and stops at the first with the key (one request for fewer
@@ -86,6 +88,25 @@ export interface EnsureResult extends Summary {
   readonly incident: Incidents.Incident
   /** The `data` stored with the key, as it is now. */
   readonly data: Readonly<Record<string, unknown>>
+}
+
+/**
+ * What `update` takes: `ensure`'s options without the name (the open incident keeps its own unless one is given).
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface UpdateOptions extends Omit<EnsureOptions, "name"> {
+  /** A new name; by default the incident keeps its name. */
+  readonly name?: string | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface UpdateResult extends EnsureResult {
+  readonly outcome: "updated" | "unchanged"
 }
 
 /**
@@ -209,6 +230,90 @@ const incidentLabel = (incident: Pick<Incidents.Incident, "id" | "name">) =>
 
 const notify = (deliver: boolean | undefined) => (deliver === undefined ? {} : { deliver_notifications: deliver })
 
+/** A job on the key's open incident (`undefined` when none is open): the key checked, then the unresolved list. */
+const onOpen = <A, E, R>(
+  job: string,
+  options: { readonly key: string; readonly pageId?: string | undefined },
+  body: (journal: Journal, current: Incidents.Incident | undefined) => Effect.Effect<A, E, R>
+) =>
+  run(job, options.key, (journal) =>
+    Effect.zipRight(
+      checkKey(journal, options.key),
+      Effect.flatMap(findOpen(options.key, options.pageId), (current) => body(journal, current))
+    )
+  )
+
+/**
+ * Brings the open incident `current` up to what is asked: only what differs, in at most one PATCH (see the module doc
+ * for the direction rules). Shared by `ensure` and `update`.
+ */
+const updateOpen = (journal: Journal, current: Incidents.Incident, options: UpdateOptions) =>
+  Effect.gen(function* () {
+    const changes: Record<string, unknown> = {}
+    const details: Array<string> = []
+    if (options.name !== undefined && options.name !== current.name) {
+      changes.name = options.name
+      details.push(`name "${current.name}" -> "${options.name}"`)
+    }
+    if (options.status !== undefined && STATUS_ORDER.indexOf(options.status) > STATUS_ORDER.indexOf(current.status)) {
+      changes.status = options.status
+      details.push(`status ${current.status} -> ${options.status}`)
+    }
+    if (options.impact !== undefined) {
+      const effective = current.impact_override ?? current.impact
+      const move = options.allowDowngrade
+        ? options.impact !== effective
+        : IMPACT_ORDER.indexOf(options.impact) > IMPACT_ORDER.indexOf(effective)
+      if (move) {
+        changes.impact_override = options.impact
+        details.push(`impact ${effective} -> ${options.impact}`)
+      }
+    }
+    const targets = yield* resolveStatuses(journal, current.components, options.components ?? {}, options.pageId)
+    const componentChanges: Record<string, Status> = {}
+    for (const { component, status } of targets) {
+      const onIncident = current.components.find((c) => c.id === component.id)
+      const from = (onIncident ?? component).status
+      const to = options.allowDowngrade || from === "" ? status : worst(from as Status, status)
+      if (to !== from || onIncident === undefined) {
+        componentChanges[component.id] = to
+        details.push(`${label(component)} ${from === "" ? "(none)" : from} -> ${to}`)
+      }
+    }
+    if (Object.keys(componentChanges).length > 0) changes.components = componentChanges
+    if (
+      options.body !== undefined &&
+      (changes.status !== undefined || options.body !== current.incident_updates[0]?.body)
+    ) {
+      changes.body = options.body
+      details.push("new update")
+    }
+    const stored = dataOf(current)
+    const data = options.data ?? stored
+    if (options.data !== undefined && canonical(options.data) !== canonical(stored)) {
+      changes.metadata = {
+        ...current.metadata,
+        [metadataNamespace]: { ...namespaceOf(current), key: options.key, data: options.data }
+      }
+      details.push("data")
+    }
+
+    if (details.length === 0) {
+      journal.unchanged.push(incidentLabel(current))
+      return { ...journal.summary(), outcome: "unchanged" as const, incident: current, data }
+    }
+    const incident = yield* journal.write(
+      { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
+      Incidents.update(
+        current.id,
+        { ...changes, ...notify(options.deliverNotifications) } as Incidents.IncidentChanges,
+        callOptions(options.pageId)
+      )
+    )
+    journal.updated.push(incidentLabel(incident))
+    return { ...journal.summary(), outcome: "updated" as const, incident, data }
+  })
+
 /**
  * Creates the incident for `key`, or updates the open one where it differs from what is asked (see the module doc
  * for the direction rules). Requests: the unresolved list, a components list only for names not already on the
@@ -262,70 +367,26 @@ export const ensure = (
         return { ...journal.summary(), outcome: "created" as const, incident, data }
       }
 
-      const changes: Record<string, unknown> = {}
-      const details: Array<string> = []
-      if (options.name !== current.name) {
-        changes.name = options.name
-        details.push(`name "${current.name}" -> "${options.name}"`)
-      }
-      if (options.status !== undefined && STATUS_ORDER.indexOf(options.status) > STATUS_ORDER.indexOf(current.status)) {
-        changes.status = options.status
-        details.push(`status ${current.status} -> ${options.status}`)
-      }
-      if (options.impact !== undefined) {
-        const effective = current.impact_override ?? current.impact
-        const move = options.allowDowngrade
-          ? options.impact !== effective
-          : IMPACT_ORDER.indexOf(options.impact) > IMPACT_ORDER.indexOf(effective)
-        if (move) {
-          changes.impact_override = options.impact
-          details.push(`impact ${effective} -> ${options.impact}`)
-        }
-      }
-      const targets = yield* resolveStatuses(journal, current.components, askedComponents, options.pageId)
-      const componentChanges: Record<string, Status> = {}
-      for (const { component, status } of targets) {
-        const onIncident = current.components.find((c) => c.id === component.id)
-        const from = (onIncident ?? component).status
-        const to = options.allowDowngrade || from === "" ? status : worst(from as Status, status)
-        if (to !== from || onIncident === undefined) {
-          componentChanges[component.id] = to
-          details.push(`${label(component)} ${from === "" ? "(none)" : from} -> ${to}`)
-        }
-      }
-      if (Object.keys(componentChanges).length > 0) changes.components = componentChanges
-      if (
-        options.body !== undefined &&
-        (changes.status !== undefined || options.body !== current.incident_updates[0]?.body)
-      ) {
-        changes.body = options.body
-        details.push("new update")
-      }
-      const stored = dataOf(current)
-      const data = options.data ?? stored
-      if (options.data !== undefined && canonical(options.data) !== canonical(stored)) {
-        changes.metadata = {
-          ...current.metadata,
-          [metadataNamespace]: { ...namespaceOf(current), key: options.key, data: options.data }
-        }
-        details.push("data")
-      }
-
-      if (details.length === 0) {
-        journal.unchanged.push(incidentLabel(current))
-        return { ...journal.summary(), outcome: "unchanged" as const, incident: current, data }
-      }
-      const incident = yield* journal.write(
-        { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
-        Incidents.update(
-          current.id,
-          { ...changes, ...notify(options.deliverNotifications) } as Incidents.IncidentChanges,
-          call
-        )
-      )
-      journal.updated.push(incidentLabel(incident))
-      return { ...journal.summary(), outcome: "updated" as const, incident, data }
+      return yield* updateOpen(journal, current, options)
     })
+  )
+
+/**
+ * Updates the open incident for `key` where it differs from what is asked, like `ensure` on an open incident but
+ * without needing its name; fails with `InputError` `NotFound` when no incident with the key is open (nothing is
+ * written). Requests: the unresolved list, a components list only for names not already on the incident, then at
+ * most one PATCH.
+ *
+ * @since 0.1.0
+ * @category Jobs
+ */
+export const update = (
+  options: UpdateOptions
+): Effect.Effect<UpdateResult, JobError | InputError, Endpoint.Requirements> =>
+  onOpen("IncidentByKey.update", options, (journal, current) =>
+    current === undefined
+      ? Effect.fail(journal.inputError("NotFound", `no open incident has the key ${options.key}`))
+      : updateOpen(journal, current, options)
   )
 
 /**
@@ -339,10 +400,8 @@ export const ensure = (
 export const resolve = (
   options: ResolveOptions
 ): Effect.Effect<ResolveResult, JobError | InputError, Endpoint.Requirements> =>
-  run("IncidentByKey.resolve", options.key, (journal) =>
+  onOpen("IncidentByKey.resolve", options, (journal, current) =>
     Effect.gen(function* () {
-      yield* checkKey(journal, options.key)
-      const current = yield* findOpen(options.key, options.pageId)
       if (current === undefined) {
         return { ...journal.summary(), outcome: "not-open" as const, incident: undefined }
       }

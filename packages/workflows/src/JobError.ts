@@ -34,7 +34,8 @@ export class JobError extends Schema.TaggedError<JobError>("@effect-statuspage/w
 }) {}
 
 /**
- * The job's input is wrong (an unknown or ambiguous component name, an invalid time, ...); nothing was written.
+ * The job's input is wrong (an unknown or ambiguous component name, an invalid time, ...) or names nothing there is
+ * to act on (`NotFound`: e.g. no open incident has the key for `IncidentByKey.update`); nothing was written.
  *
  * @since 0.1.0
  * @category Errors
@@ -45,7 +46,7 @@ export class InputError extends Schema.TaggedError<InputError>("@effect-statuspa
     message: Schema.String,
     job: Schema.String,
     key: Schema.optionalWith(Schema.String, { exact: true }),
-    reason: Schema.Literal("UnknownComponent", "AmbiguousComponent", "Invalid")
+    reason: Schema.Literal("UnknownComponent", "AmbiguousComponent", "Invalid", "NotFound")
   }
 ) {}
 

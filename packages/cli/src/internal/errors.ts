@@ -6,12 +6,6 @@ export class UsageError extends Schema.TaggedError<UsageError>("@effect-statuspa
   message: Schema.String
 }) {}
 
-/** What the command was asked to act on is not there (e.g. no open incident has the key). Exit code 6. */
-export class NotFoundError extends Schema.TaggedError<NotFoundError>("@effect-statuspage/cli/NotFoundError")(
-  "NotFoundError",
-  { message: Schema.String }
-) {}
-
 /** A file given on the command line that cannot be read or parsed. Exit code 4. */
 export class FileError extends Schema.TaggedError<FileError>("@effect-statuspage/cli/FileError")("FileError", {
   message: Schema.String,

@@ -8,7 +8,6 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Client from "../client.js"
-import { NotFoundError } from "../errors.js"
 import { describe } from "../help.js"
 import * as Output from "../output.js"
 import * as Parse from "../parse.js"
@@ -81,34 +80,42 @@ const incidentReport = (
   ].join("\n")
 })
 
+/** The flags `open` and `update` share, and the job options they give. */
+const changeFlags = {
+  ...Settings.options,
+  json: Output.json,
+  key,
+  status: incidentStatus,
+  impact,
+  body,
+  components,
+  notify,
+  allowDowngrade
+}
+
+const changes = (args: Command.Command.ParseConfig<typeof changeFlags>) =>
+  Effect.map(
+    Parse.componentPairs(args.components),
+    (components): IncidentByKey.UpdateOptions => ({
+      key: args.key,
+      status: optional(args.status),
+      impact: optional(args.impact),
+      body: optional(args.body),
+      components,
+      deliverNotifications: args.notify,
+      allowDowngrade: args.allowDowngrade
+    })
+  )
+
 const open = Command.make(
   "open",
-  {
-    ...Settings.options,
-    json: Output.json,
-    key,
-    name: Options.text("name").pipe(Options.withDescription("The incident's name.")),
-    status: incidentStatus,
-    impact,
-    body,
-    components,
-    notify,
-    allowDowngrade
-  },
+  { ...changeFlags, name: Options.text("name").pipe(Options.withDescription("The incident's name.")) },
   (args) =>
-    Effect.gen(function* () {
-      const result = yield* IncidentByKey.ensure({
-        key: args.key,
-        name: args.name,
-        status: optional(args.status),
-        impact: optional(args.impact),
-        body: optional(args.body),
-        components: yield* Parse.componentPairs(args.components),
-        deliverNotifications: args.notify,
-        allowDowngrade: args.allowDowngrade
-      })
-      return incidentReport(result)
-    }).pipe(Client.report(args))
+    changes(args).pipe(
+      Effect.flatMap((options) => IncidentByKey.ensure({ ...options, name: args.name })),
+      Effect.map(incidentReport),
+      Client.report(args)
+    )
 ).pipe(
   Command.withDescription(
     describe(
@@ -118,37 +125,8 @@ const open = Command.make(
   )
 )
 
-const update = Command.make(
-  "update",
-  {
-    ...Settings.options,
-    json: Output.json,
-    key,
-    status: incidentStatus,
-    impact,
-    body,
-    components,
-    notify,
-    allowDowngrade
-  },
-  (args) =>
-    Effect.gen(function* () {
-      const current = yield* IncidentByKey.find(args.key)
-      if (Option.isNone(current)) {
-        return yield* new NotFoundError({ message: `no open incident has the key ${args.key}` })
-      }
-      const result = yield* IncidentByKey.ensure({
-        key: args.key,
-        name: current.value.name,
-        status: optional(args.status),
-        impact: optional(args.impact),
-        body: optional(args.body),
-        components: yield* Parse.componentPairs(args.components),
-        deliverNotifications: args.notify,
-        allowDowngrade: args.allowDowngrade
-      })
-      return incidentReport(result)
-    }).pipe(Client.report(args))
+const update = Command.make("update", changeFlags, (args) =>
+  changes(args).pipe(Effect.flatMap(IncidentByKey.update), Effect.map(incidentReport), Client.report(args))
 ).pipe(
   Command.withDescription(
     describe(
