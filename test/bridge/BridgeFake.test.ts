@@ -5,6 +5,7 @@ import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as TestClock from "effect/TestClock"
+import * as Lockstep from "../support/lockstep.js"
 import { alertmanager, config } from "./support/bridge.js"
 
 const routes = config(`
@@ -161,5 +162,54 @@ describe("Bridge against the fake Statuspage", () => {
       )
       assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational", Web: "operational" })
     }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+
+  it.scoped(
+    "two instances get the same new key at the same instant: both create, one incident stays, resolved once",
+    () =>
+      Effect.gen(function* () {
+        const fake = yield* setup(["API"])
+        const lockstep = Lockstep.make()
+        const one = yield* lockstep.paired(instance)
+        const two = yield* lockstep.paired(instance)
+        const body = (status: "firing" | "resolved") => alertmanager("g", [api("Down", "critical", "API", status)])
+        yield* notify(one, "alertmanager", body("firing"))
+        yield* notify(two, "alertmanager", body("firing"))
+        // One settle time for both: their rounds run together, each finds no incident and creates one.
+        yield* TestClock.adjust(1_000)
+        yield* Effect.zipRight(one.awaitIdle, two.awaitIdle)
+        const log = yield* fake.requests
+        assert.deepStrictEqual(
+          log.map((r) => r.endpoint),
+          [
+            "incidents.listUnresolved",
+            "incidents.listUnresolved",
+            "components.list",
+            "components.list",
+            "incidents.create",
+            "incidents.create",
+            "incidents.listUnresolved",
+            "incidents.listUnresolved",
+            "incidents.delete",
+            "incidents.delete"
+          ]
+        )
+        assert.deepStrictEqual(
+          log.map((r) => r.status),
+          [200, 200, 200, 200, 201, 201, 200, 200, 200, 404],
+          "both delete the extra; the second finds it gone"
+        )
+        assert.strictEqual((yield* incidents(fake)).length, 1, "one incident on the page")
+        yield* lockstep.off
+        yield* notify(one, "alertmanager", body("resolved"))
+        yield* notify(two, "alertmanager", body("resolved"))
+        yield* TestClock.adjust(1_000)
+        yield* Effect.zipRight(one.awaitIdle, two.awaitIdle)
+        assert.deepStrictEqual(
+          (yield* incidents(fake)).map((i) => i.status),
+          ["resolved"]
+        )
+        assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational" })
+      }).pipe(Effect.provide(StatusPageTest.layer()))
   )
 })

@@ -3,6 +3,7 @@
  * nothing (idempotent), a dropped connection before or after any write converges on rerun without a duplicate
  * (crash-safe), and the job's span and errors.
  */
+
 import { assert, describe, it } from "@effect/vitest"
 import { Components, type Endpoint, Incidents } from "@effect-statuspage/core"
 import { StatusPageTest } from "@effect-statuspage/testing"
@@ -10,6 +11,8 @@ import { IncidentByKey, type JobError, JobSummary } from "@effect-statuspage/wor
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as TestClock from "effect/TestClock"
+import * as Lockstep from "../support/lockstep.js"
 import * as RecordingTracer from "../support/RecordingTracer.js"
 import { atWrite, counted, pageView, writesOf } from "./support.js"
 
@@ -33,22 +36,29 @@ const open = IncidentByKey.ensure({
 })
 
 describe("IncidentByKey", () => {
-  it.effect("ensure creates once: unresolved list + components list + 1 POST, the key in the metadata", () =>
-    Effect.gen(function* () {
-      const { api, web } = yield* setup
-      const { result, endpoints, log } = yield* counted(open)
-      assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "components.list", "incidents.create"])
-      assert.strictEqual(result.outcome, "created")
-      assert.strictEqual(result.writes.length, 1)
-      assert.deepStrictEqual(result.incident.metadata, { effect_statuspage: { key: KEY } })
-      assert.deepStrictEqual((log[2]!.body as any).incident.components, {
-        [api.id]: "partial_outage",
-        [web.id]: "degraded_performance"
-      })
-      assert.strictEqual((log[2]!.body as any).incident.deliver_notifications, false)
-      assert.strictEqual((yield* Components.get(api.id)).status, "partial_outage")
-      assert.strictEqual(IncidentByKey.keyOf(result.incident), KEY)
-    }).pipe(Effect.provide(layer()))
+  it.effect(
+    "ensure creates once: unresolved list + components list + 1 POST + unresolved list, the key in the metadata",
+    () =>
+      Effect.gen(function* () {
+        const { api, web } = yield* setup
+        const { result, endpoints, log } = yield* counted(open)
+        assert.deepStrictEqual(endpoints, [
+          "incidents.listUnresolved",
+          "components.list",
+          "incidents.create",
+          "incidents.listUnresolved"
+        ])
+        assert.strictEqual(result.outcome, "created")
+        assert.strictEqual(result.writes.length, 1)
+        assert.deepStrictEqual(result.incident.metadata, { effect_statuspage: { key: KEY } })
+        assert.deepStrictEqual((log[2]!.body as any).incident.components, {
+          [api.id]: "partial_outage",
+          [web.id]: "degraded_performance"
+        })
+        assert.strictEqual((log[2]!.body as any).incident.deliver_notifications, false)
+        assert.strictEqual((yield* Components.get(api.id)).status, "partial_outage")
+        assert.strictEqual(IncidentByKey.keyOf(result.incident), KEY)
+      }).pipe(Effect.provide(layer()))
   )
 
   it.effect("idempotent: the same ensure again is 1 unresolved list and 0 writes", () =>
@@ -185,6 +195,123 @@ describe("IncidentByKey", () => {
       assert.deepStrictEqual(missing.endpoints, ["incidents.listUnresolved", "incidents.listUnresolved"])
     }).pipe(Effect.provide(layer()))
   )
+
+  describe("two replicas, one new key, the same instant: one incident survives", () => {
+    const openIncidents = Effect.map(Incidents.listUnresolved(), (all) =>
+      all.filter((i) => IncidentByKey.keyOf(i) === KEY)
+    )
+
+    it.effect("both find none and both create; the check after the create deletes the extra: 10 requests", () =>
+      Effect.gen(function* () {
+        yield* setup
+        const { result, log } = yield* counted(Lockstep.make().paired(Effect.all([open, open], { concurrency: 2 })))
+        assert.deepStrictEqual(
+          log.map((r) => `${r.endpoint} ${r.status}`),
+          [
+            "incidents.listUnresolved 200",
+            "incidents.listUnresolved 200",
+            "components.list 200",
+            "components.list 200",
+            "incidents.create 201",
+            "incidents.create 201",
+            "incidents.listUnresolved 200",
+            "incidents.listUnresolved 200",
+            "incidents.delete 200",
+            "incidents.delete 404"
+          ]
+        )
+        const [survivor] = yield* openIncidents
+        assert.strictEqual((yield* openIncidents).length, 1)
+        assert.deepStrictEqual(result.map((r) => r.outcome).sort(), ["created", "unchanged"])
+        assert.deepStrictEqual(
+          result.map((r) => r.incident.id),
+          [survivor!.id, survivor!.id],
+          "both report the survivor"
+        )
+        const again = yield* counted(open)
+        assert.deepStrictEqual(again.endpoints, ["incidents.listUnresolved"])
+        assert.strictEqual(again.result.outcome, "unchanged")
+      }).pipe(Effect.provide(layer()))
+    )
+
+    /** Two open incidents for the key, as a race leaves them when neither replica got to its check (a crash). */
+    const twoOpen = Effect.gen(function* () {
+      const { api, web } = yield* setup
+      const metadata = { effect_statuspage: { key: KEY } }
+      const older = yield* Incidents.create({
+        name: "Elevated API errors",
+        metadata,
+        components: { [api.id]: "partial_outage" }
+      })
+      yield* TestClock.adjust("1 second")
+      const newer = yield* Incidents.create({
+        name: "Elevated API errors",
+        metadata,
+        components: { [web.id]: "major_outage" }
+      })
+      return { api, web, older, newer }
+    })
+
+    it.effect("find picks the oldest; ensure keeps it, takes over the extra's components and deletes the extra", () =>
+      Effect.gen(function* () {
+        const { older, newer, web } = yield* twoOpen
+        const found = yield* counted(IncidentByKey.find(KEY))
+        assert.deepStrictEqual(found.endpoints, ["incidents.listUnresolved"])
+        assert.strictEqual(Option.getOrThrow(found.result).id, older.id)
+        const { result, log } = yield* counted(
+          IncidentByKey.ensure({ key: KEY, name: "Elevated API errors", components: { API: "partial_outage" } })
+        )
+        assert.deepStrictEqual(
+          log.map((r) => `${r.method} ${r.url.split("?")[0]!.replace(/.*\/incidents/, "")}`),
+          ["GET /unresolved", `PATCH /${older.id}`, `DELETE /${newer.id}`]
+        )
+        assert.deepStrictEqual((log[1]!.body as any).incident, { components: { [web.id]: "major_outage" } })
+        assert.strictEqual(result.outcome, "updated")
+        assert.deepStrictEqual(
+          result.writes.map((w) => w.method),
+          ["PATCH", "DELETE"]
+        )
+        assert.deepStrictEqual(
+          (yield* openIncidents).map((i) => i.id),
+          [older.id]
+        )
+        const again = yield* counted(IncidentByKey.ensure({ key: KEY, name: "Elevated API errors" }))
+        assert.deepStrictEqual(again.endpoints, ["incidents.listUnresolved"])
+      }).pipe(Effect.provide(layer()))
+    )
+
+    it.effect("resolve resolves the oldest, sets the extra's components back too, and deletes the extra", () =>
+      Effect.gen(function* () {
+        const { older, newer, api, web } = yield* twoOpen
+        const { result, endpoints, log } = yield* counted(IncidentByKey.resolve({ key: KEY }))
+        assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "incidents.update", "incidents.delete"])
+        assert.deepStrictEqual((log[1]!.body as any).incident, {
+          status: "resolved",
+          components: { [web.id]: "operational", [api.id]: "operational" }
+        })
+        assert.include(log[2]!.url, newer.id)
+        assert.strictEqual(result.incident?.id, older.id)
+        assert.deepStrictEqual(yield* openIncidents, [])
+        assert.strictEqual((yield* Components.get(web.id)).status, "operational")
+        const view = yield* pageView
+        assert.strictEqual(view.incidents.length, 1, "the extra is gone from the history")
+      }).pipe(Effect.provide(layer()))
+    )
+
+    it.effect("copies split over two pages are read together: a full page ending with the key reads the next", () =>
+      Effect.gen(function* () {
+        yield* setup
+        const metadata = { effect_statuspage: { key: KEY } }
+        const older = yield* Incidents.create({ name: "first", metadata })
+        yield* TestClock.adjust("1 second")
+        yield* Incidents.create({ name: "second", metadata })
+        for (let i = 0; i < 99; i++) yield* Incidents.create({ name: `other ${i}` })
+        const { result, endpoints } = yield* counted(IncidentByKey.find(KEY))
+        assert.deepStrictEqual(endpoints, ["incidents.listUnresolved", "incidents.listUnresolved"])
+        assert.strictEqual(Option.getOrThrow(result).id, older.id)
+      }).pipe(Effect.provide(layer()))
+    )
+  })
 
   it.effect("bad input is an InputError and nothing is sent", () =>
     Effect.gen(function* () {

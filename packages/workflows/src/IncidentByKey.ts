@@ -10,12 +10,19 @@
  *   is open for the key.
  * - `resolve` resolves it and sets its components back to operational (or to what the caller says); no open
  *   incident, no write.
- * - `find` reads the unresolved incidents page by page and stops at the first with the key (one request for fewer
- *   than 100 open incidents), never a scan of every incident.
+ * - `find` reads the unresolved incidents page by page and stops at the first page holding the key (one request for
+ *   fewer than 100 open incidents), never a scan of every incident.
+ *
+ * No lock: two replicas that ensure a new key at the same instant may both create an incident. Every replica then
+ * keeps the same one, the survivor (the oldest by `created_at`, then the smallest id), and deletes the others: `ensure`
+ * lists the unresolved incidents once more right after it created one (only then), and `ensure` and `resolve` delete
+ * any extra they find. Deleting, not resolving, leaves one incident in the page's history and sends no second trail
+ * of updates; subscribers already notified of the extra's creation (`deliverNotifications`) get no resolve for it.
  *
  * @since 0.1.0
  */
 import { type Endpoint, Incidents, Pagination } from "@effect-statuspage/core"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
@@ -157,19 +164,41 @@ export const dataOf = (incident: Incidents.Incident): Readonly<Record<string, un
   return Predicate.isRecord(data) ? data : {}
 }
 
-const findOpen = (key: string, pageId: string | undefined) =>
-  Effect.map(
-    Stream.runHead(
-      Stream.filter(
-        Pagination.stream(Incidents.listUnresolved, undefined, callOptions(pageId)),
-        (incident) => keyOf(incident) === key
-      )
-    ),
-    Option.getOrUndefined
-  )
+/** The open incidents of one key: the survivor every replica keeps, and the extras a race between replicas made. */
+interface Open {
+  readonly survivor: Incidents.Incident
+  readonly extras: ReadonlyArray<Incidents.Incident>
+}
+
+// Oldest first (`created_at`, then id), so that every replica picks the same survivor.
+const byAge = (a: Incidents.Incident, b: Incidents.Incident) =>
+  Date.parse(a.created_at) - Date.parse(b.created_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
- * The open (unresolved) incident with this key.
+ * Reads the unresolved incidents page by page up to the first page holding the key, and on while a full page ends with
+ * it (incidents created together are listed side by side), so that the copies of a race are read together.
+ */
+const findOpen = (key: string, pageId: string | undefined) =>
+  Effect.suspend(() => {
+    let found = false
+    const pages = Stream.takeUntil(
+      Stream.chunks(Pagination.stream(Incidents.listUnresolved, undefined, callOptions(pageId))),
+      (page) => {
+        if (Chunk.some(page, (incident) => keyOf(incident) === key)) found = true
+        return found && Option.match(Chunk.last(page), { onNone: () => true, onSome: (last) => keyOf(last) !== key })
+      }
+    )
+    return Effect.map(Stream.runCollect(Stream.flattenChunks(pages)), (incidents) => {
+      const [survivor, ...extras] = Chunk.toArray(incidents)
+        .filter((incident) => keyOf(incident) === key)
+        .sort(byAge)
+      return survivor === undefined ? undefined : ({ survivor, extras } satisfies Open)
+    })
+  })
+
+/**
+ * The open (unresolved) incident with this key; when a race between replicas left several, the survivor (the oldest
+ * by `created_at`, then the smallest id), the one `ensure` and `resolve` keep.
  *
  * @since 0.1.0
  * @category Jobs
@@ -179,7 +208,10 @@ export const find = (
   options: { readonly pageId?: string | undefined } = {}
 ): Effect.Effect<Option.Option<Incidents.Incident>, JobError | InputError, Endpoint.Requirements> =>
   run("IncidentByKey.find", key, (journal) =>
-    Effect.zipRight(checkKey(journal, key), Effect.map(findOpen(key, options.pageId), Option.fromNullable))
+    Effect.zipRight(
+      checkKey(journal, key),
+      Effect.map(findOpen(key, options.pageId), (open) => Option.fromNullable(open?.survivor))
+    )
   )
 
 const checkKey = (journal: Journal, key: string) =>
@@ -230,25 +262,75 @@ const incidentLabel = (incident: Pick<Incidents.Incident, "id" | "name">) =>
 
 const notify = (deliver: boolean | undefined) => (deliver === undefined ? {} : { deliver_notifications: deliver })
 
-/** A job on the key's open incident (`undefined` when none is open): the key checked, then the unresolved list. */
-const onOpen = <A, E, R>(
-  job: string,
-  options: { readonly key: string; readonly pageId?: string | undefined },
-  body: (journal: Journal, current: Incidents.Incident | undefined) => Effect.Effect<A, E, R>
-) =>
-  run(job, options.key, (journal) =>
-    Effect.zipRight(
-      checkKey(journal, options.key),
-      Effect.flatMap(findOpen(options.key, options.pageId), (current) => body(journal, current))
-    )
+/**
+ * Deletes the extras of a key (copies a race between replicas opened), after the survivor's write: a rerun after a
+ * failure in between finds them again. One already deleted (by the other replica) counts as done.
+ */
+const deleteExtras = (journal: Journal, open: Open, pageId: string | undefined) =>
+  Effect.forEach(
+    open.extras,
+    (extra) =>
+      journal
+        .write(
+          {
+            method: "DELETE",
+            target: incidentLabel(extra),
+            detail: `a second incident for the key; ${open.survivor.id} is kept`
+          },
+          Incidents.delete(extra.id, callOptions(pageId))
+        )
+        .pipe(
+          Effect.catchIf(
+            (error) => error._tag === "ResourceError" && error.reason === "NotFound",
+            () => Effect.void
+          )
+        ),
+    { discard: true }
   )
 
-/**
- * Brings the open incident `current` up to what is asked: only what differs, in at most one PATCH (see the module doc
- * for the direction rules). Shared by `ensure` and `update`.
- */
-const updateOpen = (journal: Journal, current: Incidents.Incident, options: UpdateOptions) =>
+const create = (journal: Journal, options: EnsureOptions) =>
   Effect.gen(function* () {
+    const targets = yield* resolveStatuses(journal, [], options.components ?? {}, options.pageId)
+    const status = options.status ?? "investigating"
+    const incident = yield* journal.write(
+      {
+        method: "POST",
+        target: `incident "${options.name}"`,
+        detail: [
+          `status ${status}`,
+          ...(options.impact === undefined ? [] : [`impact ${options.impact}`]),
+          ...targets.map((t) => `${label(t.component)} ${t.status}`)
+        ].join("; ")
+      },
+      Incidents.create(
+        {
+          name: options.name,
+          status,
+          ...(options.impact === undefined ? {} : { impact_override: options.impact }),
+          ...(options.body === undefined ? {} : { body: options.body }),
+          ...(targets.length === 0
+            ? {}
+            : { components: Object.fromEntries(targets.map((t) => [t.component.id, t.status])) }),
+          metadata: {
+            [metadataNamespace]: { key: options.key, ...(options.data === undefined ? {} : { data: options.data }) }
+          },
+          ...notify(options.deliverNotifications)
+        },
+        callOptions(options.pageId)
+      )
+    )
+    journal.created.push(incidentLabel(incident))
+    return incident
+  })
+
+/**
+ * Brings the survivor to what is asked, in at most one PATCH (see the module doc for the direction rules), taking over the components of
+ * the extras it does not list at their current status (so that its resolve sets them back), then deletes the extras.
+ * Shared by `ensure` and `update`.
+ */
+const updateOpen = (journal: Journal, open: Open, options: UpdateOptions) =>
+  Effect.gen(function* () {
+    const current = open.survivor
     const changes: Record<string, unknown> = {}
     const details: Array<string> = []
     if (options.name !== undefined && options.name !== current.name) {
@@ -270,6 +352,12 @@ const updateOpen = (journal: Journal, current: Incidents.Incident, options: Upda
       }
     }
     const targets = yield* resolveStatuses(journal, current.components, options.components ?? {}, options.pageId)
+    const onSurvivor = new Set([...current.components.map((c) => c.id), ...targets.map((t) => t.component.id)])
+    for (const component of open.extras.flatMap((extra) => extra.components)) {
+      if (onSurvivor.has(component.id) || component.status === "") continue
+      onSurvivor.add(component.id)
+      targets.push({ component, status: component.status })
+    }
     const componentChanges: Record<string, Status> = {}
     for (const { component, status } of targets) {
       const onIncident = current.components.find((c) => c.id === component.id)
@@ -298,26 +386,43 @@ const updateOpen = (journal: Journal, current: Incidents.Incident, options: Upda
       details.push("data")
     }
 
+    let incident = current
     if (details.length === 0) {
       journal.unchanged.push(incidentLabel(current))
-      return { ...journal.summary(), outcome: "unchanged" as const, incident: current, data }
-    }
-    const incident = yield* journal.write(
-      { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
-      Incidents.update(
-        current.id,
-        { ...changes, ...notify(options.deliverNotifications) } as Incidents.IncidentChanges,
-        callOptions(options.pageId)
+    } else {
+      incident = yield* journal.write(
+        { method: "PATCH", target: incidentLabel(current), detail: details.join("; ") },
+        Incidents.update(
+          current.id,
+          { ...changes, ...notify(options.deliverNotifications) } as Incidents.IncidentChanges,
+          callOptions(options.pageId)
+        )
       )
-    )
-    journal.updated.push(incidentLabel(incident))
-    return { ...journal.summary(), outcome: "updated" as const, incident, data }
+      journal.updated.push(incidentLabel(incident))
+    }
+    yield* deleteExtras(journal, open, options.pageId)
+    const outcome = details.length === 0 ? ("unchanged" as const) : ("updated" as const)
+    return { ...journal.summary(), outcome, incident, data }
   })
+
+/** A job on the key's open incidents (`undefined` when none is open): the key checked, then the unresolved list. */
+const onOpen = <A, E, R>(
+  job: string,
+  options: { readonly key: string; readonly pageId?: string | undefined },
+  body: (journal: Journal, open: Open | undefined) => Effect.Effect<A, E, R>
+) =>
+  run(job, options.key, (journal) =>
+    Effect.zipRight(
+      checkKey(journal, options.key),
+      Effect.flatMap(findOpen(options.key, options.pageId), (open) => body(journal, open))
+    )
+  )
 
 /**
  * Creates the incident for `key`, or updates the open one where it differs from what is asked (see the module doc
  * for the direction rules). Requests: the unresolved list, a components list only for names not already on the
- * incident, then at most one POST or one PATCH.
+ * incident, then at most one POST or one PATCH; after a POST, the unresolved list once more (a replica may have
+ * created one at the same instant); one DELETE per extra incident found for the key.
  *
  * @since 0.1.0
  * @category Jobs
@@ -325,49 +430,17 @@ const updateOpen = (journal: Journal, current: Incidents.Incident, options: Upda
 export const ensure = (
   options: EnsureOptions
 ): Effect.Effect<EnsureResult, JobError | InputError, Endpoint.Requirements> =>
-  run("IncidentByKey.ensure", options.key, (journal) =>
+  onOpen("IncidentByKey.ensure", options, (journal, open) =>
     Effect.gen(function* () {
-      yield* checkKey(journal, options.key)
-      const call = callOptions(options.pageId)
-      const current = yield* findOpen(options.key, options.pageId)
-      const askedComponents = options.components ?? {}
-
-      if (current === undefined) {
-        const targets = yield* resolveStatuses(journal, [], askedComponents, options.pageId)
-        const data = options.data ?? {}
-        const status = options.status ?? "investigating"
-        const incident = yield* journal.write(
-          {
-            method: "POST",
-            target: `incident "${options.name}"`,
-            detail: [
-              `status ${status}`,
-              ...(options.impact === undefined ? [] : [`impact ${options.impact}`]),
-              ...targets.map((t) => `${label(t.component)} ${t.status}`)
-            ].join("; ")
-          },
-          Incidents.create(
-            {
-              name: options.name,
-              status,
-              ...(options.impact === undefined ? {} : { impact_override: options.impact }),
-              ...(options.body === undefined ? {} : { body: options.body }),
-              ...(targets.length === 0
-                ? {}
-                : { components: Object.fromEntries(targets.map((t) => [t.component.id, t.status])) }),
-              metadata: {
-                [metadataNamespace]: { key: options.key, ...(options.data === undefined ? {} : { data }) }
-              },
-              ...notify(options.deliverNotifications)
-            },
-            call
-          )
-        )
-        journal.created.push(incidentLabel(incident))
-        return { ...journal.summary(), outcome: "created" as const, incident, data }
+      if (open !== undefined) return yield* updateOpen(journal, open, options)
+      const created = yield* create(journal, options)
+      const after = yield* findOpen(options.key, options.pageId)
+      if (after === undefined || (after.survivor.id === created.id && after.extras.length === 0)) {
+        return { ...journal.summary(), outcome: "created" as const, incident: created, data: options.data ?? {} }
       }
-
-      return yield* updateOpen(journal, current, options)
+      // Another replica created one too: the survivor gets what was asked, the others go (this one included).
+      const updated = yield* updateOpen(journal, after, options)
+      return after.survivor.id === created.id ? { ...updated, outcome: "created" as const } : updated
     })
   )
 
@@ -375,7 +448,7 @@ export const ensure = (
  * Updates the open incident for `key` where it differs from what is asked, like `ensure` on an open incident but
  * without needing its name; fails with `InputError` `NotFound` when no incident with the key is open (nothing is
  * written). Requests: the unresolved list, a components list only for names not already on the incident, then at
- * most one PATCH.
+ * most one PATCH; one DELETE per extra incident found for the key.
  *
  * @since 0.1.0
  * @category Jobs
@@ -383,16 +456,16 @@ export const ensure = (
 export const update = (
   options: UpdateOptions
 ): Effect.Effect<UpdateResult, JobError | InputError, Endpoint.Requirements> =>
-  onOpen("IncidentByKey.update", options, (journal, current) =>
-    current === undefined
+  onOpen("IncidentByKey.update", options, (journal, open) =>
+    open === undefined
       ? Effect.fail(journal.inputError("NotFound", `no open incident has the key ${options.key}`))
-      : updateOpen(journal, current, options)
+      : updateOpen(journal, open, options)
   )
 
 /**
  * Resolves the open incident for `key` and sets its components back to operational (or to `components`). No open
  * incident: no write. Requests: the unresolved list and one PATCH (plus a components list only for names that are
- * not on the incident).
+ * not on the incident); one DELETE per extra incident found for the key (their components go back with it).
  *
  * @since 0.1.0
  * @category Jobs
@@ -400,13 +473,17 @@ export const update = (
 export const resolve = (
   options: ResolveOptions
 ): Effect.Effect<ResolveResult, JobError | InputError, Endpoint.Requirements> =>
-  onOpen("IncidentByKey.resolve", options, (journal, current) =>
+  onOpen("IncidentByKey.resolve", options, (journal, open) =>
     Effect.gen(function* () {
-      if (current === undefined) {
+      if (open === undefined) {
         return { ...journal.summary(), outcome: "not-open" as const, incident: undefined }
       }
+      const current = open.survivor
+      // The extras' components too: they are deleted below, so their components go back with the survivor's.
       const targets = new Map<string, { component: Component; status: Status }>(
-        current.components.map((component) => [component.id, { component, status: "operational" as const }])
+        [...open.extras, current]
+          .flatMap((incident) => incident.components)
+          .map((component) => [component.id, { component, status: "operational" as const }])
       )
       const asked = yield* resolveStatuses(journal, current.components, options.components ?? {}, options.pageId)
       for (const target of asked) targets.set(target.component.id, target)
@@ -432,6 +509,7 @@ export const resolve = (
         )
       )
       journal.updated.push(incidentLabel(incident))
+      yield* deleteExtras(journal, open, options.pageId)
       return { ...journal.summary(), outcome: "resolved" as const, incident }
     })
   )
