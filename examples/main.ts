@@ -11,6 +11,7 @@ import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { componentGroupsExample } from "./component-groups.js"
 import { componentsExample } from "./components.js"
 import { incidentLifecycle } from "./incident-lifecycle.js"
@@ -72,7 +73,7 @@ const againstFake = Effect.gen(function* () {
 const againstRealApi = Effect.gen(function* () {
   const config = yield* StatusPageConfig.StatusPageConfig
   yield* Console.log(
-    `using the real API at ${config.baseUrl}, page ${config.pageId}: the examples create and delete resources`
+    `using the real API at ${config.baseUrl}, page ${Option.getOrElse(config.pageId, () => "(none: set STATUSPAGE_PAGE_ID)")}: the examples create and delete resources`
   )
   yield* runAll(false)
 }).pipe(Effect.provide(StatusPageNode.layer()))

@@ -35,7 +35,7 @@ describe("StatusPageConfig.make", () => {
     Effect.gen(function* () {
       const config = yield* StatusPageConfig.make({ ...valid, apiKey: Redacted.make(` ${KEY} `) })
       assert.strictEqual(Redacted.value(config.apiKey), KEY)
-      assert.strictEqual(config.pageId, "page1")
+      assert.deepStrictEqual(config.pageId, Option.some("page1"))
       assert.deepStrictEqual(config.organizationId, Option.some("org1"))
       assert.strictEqual(config.baseUrl, "https://api.statuspage.io/v1")
       assert.match(config.userAgent, /^effect-statuspage\/\d+\.\d+\.\d+/)
@@ -89,14 +89,29 @@ describe("StatusPageConfig.make", () => {
       })
   )
 
-  it.effect("a missing page id is Missing naming STATUSPAGE_PAGE_ID", () =>
-    Effect.gen(function* () {
-      for (const pageId of [undefined, ""]) {
-        const error = yield* refusal({ pageId })
-        assert.strictEqual(error.reason, "Missing")
-        assert.include(error.setting, "STATUSPAGE_PAGE_ID")
-      }
-    })
+  it.effect(
+    "the key is all it needs: without a page or organization id it builds, logs nothing, and says what to set",
+    () =>
+      Effect.gen(function* () {
+        for (const blank of [undefined, "", "  "]) {
+          const built = yield* logsOf(StatusPageConfig.make({ apiKey: KEY, pageId: blank, organizationId: blank }))
+          assert.deepStrictEqual(built, [], "no warning at start")
+          const config = yield* StatusPageConfig.make({ apiKey: KEY, pageId: blank, organizationId: blank })
+          assert.isTrue(Option.isNone(config.pageId) && Option.isNone(config.organizationId))
+          const page = yield* Effect.flip(StatusPageConfig.requirePageId(config))
+          assert.deepStrictEqual([page.reason, page.setting], ["Missing", "pageId (STATUSPAGE_PAGE_ID)"])
+          assert.include(page.message, "STATUSPAGE_PAGE_ID")
+          const organization = yield* Effect.flip(StatusPageConfig.requireOrganizationId(config))
+          assert.deepStrictEqual(
+            [organization.reason, organization.setting],
+            ["Missing", "organizationId (STATUSPAGE_ORGANIZATION_ID)"]
+          )
+          assert.include(organization.message, "STATUSPAGE_ORGANIZATION_ID")
+        }
+        const config = yield* StatusPageConfig.make(valid)
+        assert.strictEqual(yield* StatusPageConfig.requirePageId(config), "page1")
+        assert.strictEqual(yield* StatusPageConfig.requireOrganizationId(config), "org1")
+      })
   )
 
   it.effect("a base URL that is not a URL, not http(s), or carries credentials or a query is Invalid", () =>
@@ -160,16 +175,6 @@ describe("StatusPageConfig.make", () => {
     })
   )
 
-  it.effect("without an organization id it warns once, naming the variable, and still succeeds", () =>
-    Effect.gen(function* () {
-      const without = yield* logsOf(StatusPageConfig.make({ ...valid, organizationId: undefined }))
-      assert.strictEqual(without.length, 1)
-      assert.match(without[0]!, /^WARN .*STATUSPAGE_ORGANIZATION_ID/)
-      const withOrg = yield* logsOf(StatusPageConfig.make(valid))
-      assert.deepStrictEqual(withOrg, [])
-    })
-  )
-
   it.effect("printing or serialising a config never shows the key", () =>
     Effect.gen(function* () {
       const config = yield* StatusPageConfig.make(valid)
@@ -204,7 +209,7 @@ describe("StatusPageConfig layers", () => {
         )
       )
       assert.strictEqual(Redacted.value(config.apiKey), KEY)
-      assert.strictEqual(config.pageId, "envpage")
+      assert.deepStrictEqual(config.pageId, Option.some("envpage"))
       assert.deepStrictEqual(config.organizationId, Option.some("envorg"))
       assert.strictEqual(config.baseUrl, "http://127.0.0.1:9999/v1")
       assert.isTrue(config.verbose)
@@ -245,7 +250,7 @@ describe("StatusPageConfig layers", () => {
           )
         )
       )
-      assert.strictEqual(config.pageId, "p2")
+      assert.deepStrictEqual(config.pageId, Option.some("p2"))
       assert.isTrue(Option.isNone(config.organizationId))
     })
   )
@@ -268,7 +273,7 @@ describe("StatusPageConfig layers", () => {
       ])
       const config = yield* StatusPageConfig.StatusPageConfig.pipe(Effect.provide(layer.pipe(Layer.provide(provided))))
       assert.strictEqual(Redacted.value(config.apiKey), KEY)
-      assert.strictEqual(config.pageId, "cfgpage")
+      assert.deepStrictEqual(config.pageId, Option.some("cfgpage"))
       assert.strictEqual(config.userAgent, "my-app/1.0")
       assert.strictEqual(Duration.toMillis(config.timeout), 10_000)
       const missing = yield* Effect.flip(

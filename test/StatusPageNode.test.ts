@@ -8,6 +8,7 @@ import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { API_KEY, component, PAGE_ID } from "./support/fixtures.js"
 
@@ -118,7 +119,7 @@ describe("StatusPageNode", () => {
         Effect.provide(StatusPageNode.layerConfig()),
         Effect.withConfigProvider(env)
       )
-      assert.strictEqual(config.pageId, PAGE_ID)
+      assert.deepStrictEqual(config.pageId, Option.some(PAGE_ID))
       assert.isTrue(Duration.equals(config.timeout, Duration.seconds(7)))
       assert.strictEqual(Redacted.value(config.apiKey), API_KEY)
       assert.notInclude(String(config.apiKey), API_KEY)
@@ -135,7 +136,7 @@ describe("StatusPageNode", () => {
         ),
         Effect.withConfigProvider(custom)
       )
-      assert.strictEqual(mine.pageId, "custom-page")
+      assert.deepStrictEqual(mine.pageId, Option.some("custom-page"))
 
       const missing = yield* StatusPageConfig.StatusPageConfig.pipe(
         Effect.provide(StatusPageNode.layerConfig()),

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type Metrics, Permissions, type StatusPageError, Users } from "@effect-statuspage/core"
+import { type Metrics, type Pages, Permissions, type StatusPageError, Users } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { ORG_ID, PAGE_ID } from "./support/fixtures.js"
@@ -50,14 +50,15 @@ describe("Users", () => {
     })
   )
 
-  it("organization actions declare ConfigurationError in their error type; page actions do not", () => {
+  it("organization and page actions declare ConfigurationError in their error type; Pages.list does not", () => {
     type Failure<F extends (...args: any) => any> = Effect.Effect.Error<ReturnType<F>>
     const users: [StatusPageError.ConfigurationError] extends [Failure<typeof Users.list>] ? true : false = true
     const permissions: [StatusPageError.ConfigurationError] extends [Failure<typeof Permissions.replace>]
       ? true
       : false = true
-    const pageScoped: [StatusPageError.ConfigurationError] extends [Failure<typeof Metrics.list>] ? true : false = false
-    assert.deepStrictEqual([users, permissions, pageScoped], [true, true, false])
+    const pageScoped: [StatusPageError.ConfigurationError] extends [Failure<typeof Metrics.list>] ? true : false = true
+    const pages: [StatusPageError.ConfigurationError] extends [Failure<typeof Pages.list>] ? true : false = false
+    assert.deepStrictEqual([users, permissions, pageScoped, pages], [true, true, true, false])
   })
 
   it.effect(

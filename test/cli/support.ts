@@ -71,7 +71,7 @@ export const run = (script: string, args: ReadonlyArray<string>, options: SpawnO
 /** The STATUSPAGE_* variables that point a spawned command at the fake of the current `layerTest`. */
 export const fakeEnv = Effect.map(StatusPageConfig.StatusPageConfig, (config) => ({
   STATUSPAGE_API_KEY: Redacted.value(config.apiKey),
-  STATUSPAGE_PAGE_ID: config.pageId,
+  STATUSPAGE_PAGE_ID: Option.getOrElse(config.pageId, () => ""),
   STATUSPAGE_BASE_URL: config.baseUrl,
   STATUSPAGE_ORGANIZATION_ID: Option.getOrElse(config.organizationId, () => "")
 }))

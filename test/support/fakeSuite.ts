@@ -25,6 +25,7 @@ import { StatusPageTest } from "@effect-statuspage/testing"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 
@@ -48,7 +49,9 @@ export const raw = (
     const config = yield* StatusPageConfig.StatusPageConfig
     const client = yield* HttpClient.HttpClient
     const key = options.key === undefined ? Redacted.value(config.apiKey) : options.key
-    let request = HttpClientRequest.make(method)(config.baseUrl + path.replaceAll("{page_id}", config.pageId))
+    let request = HttpClientRequest.make(method)(
+      config.baseUrl + path.replaceAll("{page_id}", Option.getOrThrow(config.pageId))
+    )
     if (key !== null) request = HttpClientRequest.setHeader(request, "authorization", `OAuth ${key}`)
     if (options.body !== undefined) {
       request = HttpClientRequest.bodyText(request, options.body, options.contentType ?? "application/json")

@@ -100,12 +100,13 @@ export type ActionArgs<Path extends string, In> = [In] extends [void]
     : [...Ids<Path>, input: In, options?: CallOptions]
 
 /**
- * The errors of an action on this path: organization actions can also lack their organization id.
+ * The errors of an action on this path: a page action can also lack its page id, an organization action its
+ * organization id (a `ConfigurationError` at call time, nothing sent); `/pages` needs neither.
  *
  * @since 0.1.0
  * @category Models
  */
-export type ActionError<Path extends string> = Path extends `/organizations/${string}`
+export type ActionError<Path extends string> = Path extends `${string}{page_id}${string}` | `/organizations/${string}`
   ? HttpError | ConfigurationError
   : HttpError
 

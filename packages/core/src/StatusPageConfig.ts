@@ -4,7 +4,7 @@
  * | option           | environment                  | default                          |
  * | ---------------- | ---------------------------- | -------------------------------- |
  * | `apiKey`         | `STATUSPAGE_API_KEY`         | required                         |
- * | `pageId`         | `STATUSPAGE_PAGE_ID`         | required                         |
+ * | `pageId`         | `STATUSPAGE_PAGE_ID`         | none (page actions fail)         |
  * | `organizationId` | `STATUSPAGE_ORGANIZATION_ID` | none (organization actions fail) |
  * | `baseUrl`        | `STATUSPAGE_BASE_URL`        | `https://api.statuspage.io/v1`   |
  * | `userAgent`      |                              | `effect-statuspage/<version>`    |
@@ -12,18 +12,24 @@
  * | `maxResponseSize`|                              | 64 MiB per response body         |
  * | `verbose`        |                              | `false`                          |
  *
+ * Only the key is needed to build a config: an action that needs a page id (every `/pages/{page_id}/...` path, unless
+ * the call passes `{ pageId }`) or an organization id (`Users`, `Permissions`) and finds none fails at call time with a
+ * `ConfigurationError` naming the setting, and sends nothing. `Pages.list` needs neither.
+ *
  * @since 0.1.0
  */
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { validateBaseUrl } from "./internal/baseUrl.js"
 import { DEFAULT_MAX_RESPONSE_SIZE, MAX_RESPONSE_SIZE_LIMIT } from "./internal/bounds.js"
 import { readApiKey } from "./internal/requestHeaders.js"
+import { scopeValue } from "./internal/scope.js"
 import { VERSION } from "./internal/version.js"
 import { ConfigurationError } from "./StatusPageError.js"
 
@@ -35,7 +41,9 @@ import { ConfigurationError } from "./StatusPageError.js"
  */
 export interface Options {
   readonly apiKey: Redacted.Redacted | string | undefined
-  readonly pageId: string | undefined
+  /** Needed by page actions (unless a call passes its own `pageId`); not by `Pages.list` or organization actions. */
+  readonly pageId?: string | undefined
+  /** Needed by organization actions (`Users`, `Permissions`) only. */
   readonly organizationId?: string | undefined
   readonly baseUrl?: string | undefined
   readonly userAgent?: string | undefined
@@ -53,7 +61,7 @@ export interface Options {
  */
 export interface Service {
   readonly apiKey: Redacted.Redacted
-  readonly pageId: string
+  readonly pageId: Option.Option<string>
   readonly organizationId: Option.Option<string>
   /** Without a trailing slash. */
   readonly baseUrl: string
@@ -93,8 +101,8 @@ const nonEmpty = (value: string | undefined): string | undefined => {
 }
 
 /**
- * Validates options into a config. A missing organization id only logs a warning: organization actions then
- * fail with `ConfigurationError`.
+ * Validates options into a config. Only the key is required: without a page id (organization id), page
+ * (organization) actions fail with `ConfigurationError` when called.
  *
  * @since 0.1.0
  * @category Constructors
@@ -103,19 +111,11 @@ export const make = (options: Options): Effect.Effect<Service, ConfigurationErro
   Effect.gen(function* () {
     const key = yield* readApiKey(options.apiKey, "apiKey (STATUSPAGE_API_KEY)")
     if (key === undefined) return yield* missing("apiKey (STATUSPAGE_API_KEY)", "the API key")
-    const pageId = nonEmpty(options.pageId)
-    if (pageId === undefined) return yield* missing("pageId (STATUSPAGE_PAGE_ID)", "the page id")
     const baseUrl = yield* validateBaseUrl(
       nonEmpty(options.baseUrl) ?? defaultBaseUrl,
       "baseUrl (STATUSPAGE_BASE_URL)",
       defaultBaseUrl
     )
-    const organizationId = Option.fromNullable(nonEmpty(options.organizationId))
-    if (Option.isNone(organizationId)) {
-      yield* Effect.logWarning(
-        "effect-statuspage: no organization id (STATUSPAGE_ORGANIZATION_ID); organization actions will fail"
-      )
-    }
     const timeout = Duration.decode(options.timeout ?? "30 seconds")
     if (!Duration.isFinite(timeout) || Duration.toMillis(timeout) <= 0) {
       return yield* invalid("timeout", "the timeout must be a finite, positive duration")
@@ -129,8 +129,8 @@ export const make = (options: Options): Effect.Effect<Service, ConfigurationErro
     }
     return {
       apiKey: Redacted.make(key),
-      pageId,
-      organizationId,
+      pageId: Option.fromNullable(nonEmpty(options.pageId)),
+      organizationId: Option.fromNullable(nonEmpty(options.organizationId)),
       baseUrl,
       userAgent: nonEmpty(options.userAgent) ?? defaultUserAgent,
       timeout,
@@ -191,14 +191,19 @@ export const layerFromEnv = (
 ): Layer.Layer<StatusPageConfig, ConfigurationError> => Layer.effect(StatusPageConfig, fromEnv(overrides))
 
 /**
+ * Reads the page id or fails with a `ConfigurationError` that says what to set.
+ *
+ * @since 0.1.0
+ * @category Accessors
+ */
+export const requirePageId = (config: Service): Effect.Effect<string, ConfigurationError> =>
+  Either.match(scopeValue(config, "page_id", "this action"), { onLeft: Effect.fail, onRight: Effect.succeed })
+
+/**
  * Reads the organization id or fails with a `ConfigurationError` that says what to set.
  *
  * @since 0.1.0
  * @category Accessors
  */
 export const requireOrganizationId = (config: Service): Effect.Effect<string, ConfigurationError> =>
-  Option.match(config.organizationId, {
-    onNone: () =>
-      Effect.fail(missing("organizationId (STATUSPAGE_ORGANIZATION_ID)", "the organization id (organization actions)")),
-    onSome: Effect.succeed
-  })
+  Either.match(scopeValue(config, "organization_id", "this action"), { onLeft: Effect.fail, onRight: Effect.succeed })

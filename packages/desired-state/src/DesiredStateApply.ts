@@ -108,7 +108,7 @@ class Skip {
   constructor(readonly reason: string) {}
 }
 
-type WriteError = StatusPageError.HttpError | CredentialError
+type WriteError = StatusPageError.StatusPageError | CredentialError
 
 /** A refusal is the API saying no to this write; anything else (transport, 5xx, rate limit) stops the apply. */
 const isRefusal = (error: WriteError) =>

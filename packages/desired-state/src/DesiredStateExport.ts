@@ -35,7 +35,7 @@ export interface Exported {
  * @since 0.1.0
  * @category Export
  */
-export const exportPage = (): Effect.Effect<Exported, StatusPageError.HttpError, Endpoint.Requirements> =>
+export const exportPage = (): Effect.Effect<Exported, StatusPageError.StatusPageError, Endpoint.Requirements> =>
   Effect.map(
     read({ page: true, embed: true, components: true, groups: true, templates: true, providers: true }),
     (page) => {
@@ -118,7 +118,7 @@ export interface Imported {
 export const importFile = (
   file: PageFile,
   options: Omit<DesiredStateApply.Options, "continueOnRefusal"> = {}
-): Effect.Effect<Imported, StatusPageError.HttpError | ApplyError | PruneGuardError, Endpoint.Requirements> =>
+): Effect.Effect<Imported, StatusPageError.StatusPageError | ApplyError | PruneGuardError, Endpoint.Requirements> =>
   Effect.gen(function* () {
     const plan = yield* DesiredStatePlan.make(file)
     const result = yield* DesiredStateApply.apply(plan, { ...options, continueOnRefusal: true })

@@ -526,7 +526,7 @@ const orderGroupWrites = (writes: ReadonlyArray<Change>, page: Snapshot, notes: 
 export const make = (
   file: PageFile,
   options: Options = {}
-): Effect.Effect<Plan, StatusPageError.HttpError, Endpoint.Requirements> =>
+): Effect.Effect<Plan, StatusPageError.StatusPageError, Endpoint.Requirements> =>
   Effect.map(
     read({
       page: file.page !== undefined,

@@ -51,7 +51,7 @@ export interface ExportOptions {
  */
 export const exportSubscribers = (
   options: ExportOptions = {}
-): Stream.Stream<SubscriberRecord, StatusPageError.HttpError | StatusPageError.RequestError, Endpoint.Requirements> =>
+): Stream.Stream<SubscriberRecord, StatusPageError.StatusPageError, Endpoint.Requirements> =>
   Stream.unwrap(
     Effect.map(pageComponents, (components) => {
       const nameOf = new Map(components.map((c) => [c.id, c.name]))
@@ -118,11 +118,7 @@ const decodeLine = Schema.decodeUnknownEither(Schema.parseJson(SubscriberRecord)
 export const importSubscribers = <E, R>(
   lines: Stream.Stream<string, E, R>,
   options: ImportOptions
-): Effect.Effect<
-  ImportReport,
-  E | StatusPageError.HttpError | StatusPageError.RequestError,
-  R | Endpoint.Requirements
-> =>
+): Effect.Effect<ImportReport, E | StatusPageError.StatusPageError, R | Endpoint.Requirements> =>
   Effect.gen(function* () {
     const components = yield* pageComponents
     const idOf = new Map(components.map((c) => [c.name, c.id]))

@@ -83,7 +83,8 @@ const optionalString = (name: string) => Config.option(Config.string(name)).pipe
  * The settings `layerConfig` reads by default: `STATUSPAGE_API_KEY` (as `Config.redacted`, so the key is never a
  * plain string), `STATUSPAGE_PAGE_ID`, `STATUSPAGE_ORGANIZATION_ID`, `STATUSPAGE_BASE_URL`, `STATUSPAGE_USER_AGENT`,
  * `STATUSPAGE_TIMEOUT` (a duration, e.g. `10 seconds`) and `STATUSPAGE_VERBOSE`, from the current `ConfigProvider`.
- * A missing key or page id is left to the config's validation, whose `ConfigurationError` names the variable.
+ * A missing key is left to the config's validation, whose `ConfigurationError` names the variable; a missing page or
+ * organization id fails only the actions that need it, when they are called.
  *
  * @since 0.1.0
  * @category Config

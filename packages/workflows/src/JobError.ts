@@ -22,12 +22,13 @@ export class JobError extends Schema.TaggedError<JobError>("@effect-statuspage/w
   key: Schema.optionalWith(Schema.String, { exact: true }),
   /** The writes the server acknowledged before the failure, in order. */
   written: Schema.Array(Write),
-  /** The failing request's error, as core's action reported it. */
+  /** The failing request's error, as core's action reported it (`ConfigurationError`: no page id was set). */
   cause: Schema.Union(
     StatusPageError.RequestError,
     StatusPageError.ResourceError,
     StatusPageError.ServerError,
-    StatusPageError.RateLimitError
+    StatusPageError.RateLimitError,
+    StatusPageError.ConfigurationError
   ),
   /** `MetricBackfill`: the input points acknowledged before the failure; pass it as `skip` to resume. */
   acknowledged: Schema.optionalWith(Schema.Number, { exact: true })

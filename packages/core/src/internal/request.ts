@@ -8,10 +8,11 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Either from "effect/Either"
 import type * as StatusPageConfig from "../StatusPageConfig.js"
-import { ConfigurationError, type RequestError } from "../StatusPageError.js"
+import type { ConfigurationError, RequestError } from "../StatusPageError.js"
 import { invalidInput, type RequestInfo } from "./errorMapping.js"
 import { type CompiledPath, fill, idProblem } from "./path.js"
 import type { Origin } from "./requestHeaders.js"
+import { scopeValue } from "./scope.js"
 
 type UrlParamValue = string | ReadonlyArray<string>
 
@@ -54,8 +55,9 @@ export const jsonBody = (info: RequestInfo, value: unknown): Either.Either<HttpB
 export type Placeholder = (param: string) => Either.Either<unknown, ConfigurationError>
 
 /**
- * The placeholders of the Manage API: `page_id` from the call or the config, `organization_id` from the config,
- * every other one from `idOf` (called once per placeholder, in order).
+ * The placeholders of the Manage API: `page_id` from the call or the config, `organization_id` from the config (a
+ * missing one is a `ConfigurationError` naming its setting and `action`), every other one from `idOf` (called once
+ * per placeholder, in order).
  */
 export const scoped =
   (
@@ -65,16 +67,9 @@ export const scoped =
     idOf: (param: string) => unknown
   ): Placeholder =>
   (param) => {
-    if (param === "page_id") return Either.right(pageId ?? config.pageId)
-    if (param !== "organization_id") return Either.right(idOf(param))
-    if (config.organizationId._tag === "Some") return Either.right(config.organizationId.value)
-    return Either.left(
-      new ConfigurationError({
-        reason: "Missing",
-        setting: "organizationId (STATUSPAGE_ORGANIZATION_ID)",
-        message: `${action} is an organization action: set organizationId (STATUSPAGE_ORGANIZATION_ID)`
-      })
-    )
+    if (param === "page_id") return pageId === undefined ? scopeValue(config, param, action) : Either.right(pageId)
+    if (param === "organization_id") return scopeValue(config, param, action)
+    return Either.right(idOf(param))
   }
 
 /** A path with no placeholders (the public API's). */

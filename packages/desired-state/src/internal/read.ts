@@ -39,9 +39,7 @@ export interface Kinds {
   readonly providers: boolean
 }
 
-export const read = (
-  kinds: Kinds
-): Effect.Effect<Snapshot, StatusPageError.HttpError | StatusPageError.RequestError, Endpoint.Requirements> =>
+export const read = (kinds: Kinds): Effect.Effect<Snapshot, StatusPageError.StatusPageError, Endpoint.Requirements> =>
   Effect.gen(function* () {
     let reads = 0
     const count = <A, E, R>(effect: Effect.Effect<A, E, R>) =>

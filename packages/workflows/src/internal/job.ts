@@ -2,9 +2,8 @@
  * The frame every job runs in: one span, a journal of what was created, updated, left alone, skipped and written,
  * and the one place where a failed request becomes a `JobError` listing the writes acknowledged before it.
  */
-import type { StatusPageError } from "@effect-statuspage/core"
+import { StatusPageError } from "@effect-statuspage/core"
 import * as Effect from "effect/Effect"
-import * as Predicate from "effect/Predicate"
 import { InputError, JobError } from "../JobError.js"
 import type { Skip, Summary, Write } from "../JobSummary.js"
 
@@ -59,9 +58,6 @@ const describeWrites = (writes: ReadonlyArray<Write>) =>
         .map((w) => `${w.method} ${w.target} (${w.detail})`)
         .join("; ")}`
 
-/** Core's errors of a request; anything else (InputError, a source stream's own error) passes through as it is. */
-const httpErrors = new Set<unknown>(["RequestError", "ResourceError", "ServerError", "RateLimitError"])
-
 /** Attribute names of a job's span. */
 export const attributes = { key: "workflows.key", writes: "workflows.writes", skipped: "workflows.skipped" } as const
 
@@ -72,26 +68,25 @@ export const attributes = { key: "workflows.key", writes: "workflows.writes", sk
 export const run = <A, E, R>(
   job: string,
   key: string | undefined,
-  body: (journal: Journal) => Effect.Effect<A, StatusPageError.HttpError | E, R>
-): Effect.Effect<A, JobError | Exclude<E, StatusPageError.HttpError>, R> =>
+  body: (journal: Journal) => Effect.Effect<A, StatusPageError.StatusPageError | E, R>
+): Effect.Effect<A, JobError | Exclude<E, StatusPageError.StatusPageError>, R> =>
   // a fresh journal per run: the same job value may be run many times
   Effect.suspend(() => {
     const journal = new Journal(job, key)
     return body(journal).pipe(
-      Effect.catchIf(
-        (error): error is StatusPageError.HttpError =>
-          Predicate.hasProperty(error, "_tag") && httpErrors.has(error._tag),
-        (cause) =>
-          Effect.fail(
-            new JobError({
-              job,
-              ...(key === undefined ? {} : { key }),
-              written: [...journal.writes],
-              cause,
-              ...(journal.acknowledged === undefined ? {} : { acknowledged: journal.acknowledged }),
-              message: `${job}${key === undefined ? "" : ` [${key}]`} failed: ${cause.message}; ${describeWrites(journal.writes)}`
-            })
-          )
+      // core's errors of a request (a missing page id included); anything else (InputError, a source stream's own
+      // error) passes through as it is
+      Effect.catchIf(StatusPageError.isStatusPageError, (cause) =>
+        Effect.fail(
+          new JobError({
+            job,
+            ...(key === undefined ? {} : { key }),
+            written: [...journal.writes],
+            cause,
+            ...(journal.acknowledged === undefined ? {} : { acknowledged: journal.acknowledged }),
+            message: `${job}${key === undefined ? "" : ` [${key}]`} failed: ${cause.message}; ${describeWrites(journal.writes)}`
+          })
+        )
       ),
       Effect.ensuring(
         Effect.flatMap(Effect.option(Effect.currentSpan), (span) =>
