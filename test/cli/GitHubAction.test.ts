@@ -74,6 +74,48 @@ describe("GitHub Action entry point", () => {
     ])
   })
 
+  it("maps the maintenance toggles: true gives --<flag>, false --no-<flag>, empty neither", () => {
+    assert.deepStrictEqual(
+      GitHubAction.argv({
+        INPUT_COMMAND: "maintenance schedule",
+        INPUT_NAME: "Deploy",
+        INPUT_START: "now",
+        INPUT_END: "2030-01-01T03:00:00Z",
+        "INPUT_AUTO-START": "true",
+        "INPUT_AUTO-COMPLETE": "false",
+        "INPUT_REMIND-PRIOR": ""
+      }),
+      [
+        "maintenance",
+        "schedule",
+        "--name",
+        "Deploy",
+        "--start",
+        "now",
+        "--end",
+        "2030-01-01T03:00:00Z",
+        "--auto-start",
+        "--no-auto-complete"
+      ]
+    )
+  })
+
+  it("action.yml declares exactly the inputs the entry point reads", () => {
+    const yml = readFileSync("action.yml", "utf8")
+    const inputs = yml.slice(yml.indexOf("\ninputs:\n"), yml.indexOf("\noutputs:\n"))
+    const declared = [...inputs.matchAll(/^ {2}"?([\w-]+)"?:$/gm)].map((m) => m[1]!)
+    const read = [
+      "command",
+      "api-key",
+      "page-id",
+      "base-url",
+      ...GitHubAction.flagInputs.map(([input]) => input),
+      ...GitHubAction.toggleInputs,
+      "args"
+    ]
+    assert.sameMembers(declared, read)
+  })
+
   it("outputs: changed from the result's writes, incident-id from its incident", () => {
     assert.deepStrictEqual(
       GitHubAction.outputs(0, Option.some({ writes: [{ method: "POST" }], incident: { id: "abc" } })),
@@ -146,6 +188,56 @@ describe("GitHub Action entry point", () => {
           assert.strictEqual(resolved.code, 0, resolved.stdout + resolved.stderr)
           assert.strictEqual(resolved.outputs.changed, "true")
           assert.strictEqual(resolved.outputs["incident-id"], first.outputs["incident-id"])
+        })
+      ),
+    240_000
+  )
+
+  it.live(
+    "maintenance schedule, start, complete: changed and incident-id (the window's id); a rerun changes nothing",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const api = yield* Components.create({ name: "API" })
+          const { STATUSPAGE_API_KEY, STATUSPAGE_PAGE_ID, STATUSPAGE_BASE_URL } = yield* fakeEnv
+          const connection = {
+            "api-key": STATUSPAGE_API_KEY,
+            "page-id": STATUSPAGE_PAGE_ID,
+            "base-url": STATUSPAGE_BASE_URL,
+            name: "Deploy"
+          }
+          const schedule = {
+            ...connection,
+            command: "maintenance schedule",
+            start: "now",
+            end: "2099-01-01T00:00:00Z",
+            components: "API",
+            "auto-complete": "false"
+          }
+          const first = yield* action(schedule)
+          assert.strictEqual(first.code, 0, first.stdout + first.stderr)
+          assert.strictEqual(first.outputs.changed, "true")
+          const [window] = (yield* fake.state).incidents as Array<{ id: string; scheduled_auto_completed: boolean }>
+          assert.strictEqual(first.outputs["incident-id"], window!.id)
+          assert.strictEqual(window!.scheduled_auto_completed, false)
+          assert.strictEqual(JSON.parse(first.outputs.result!).outcome, "created")
+          const rerun = yield* action({
+            ...schedule,
+            start: JSON.parse(first.outputs.result!).maintenance.scheduled_for
+          })
+          assert.strictEqual(rerun.code, 0, rerun.stdout + rerun.stderr)
+          assert.strictEqual(rerun.outputs.changed, "false")
+          const started = yield* action({ ...connection, command: "maintenance start" })
+          assert.strictEqual(started.outputs.changed, "true", started.stdout)
+          assert.strictEqual(started.outputs["incident-id"], window!.id)
+          assert.strictEqual((yield* Components.get(api.id)).status, "under_maintenance")
+          const completed = yield* action({ ...connection, command: "maintenance complete" })
+          assert.strictEqual(completed.outputs.changed, "true", completed.stdout)
+          assert.strictEqual((yield* Components.get(api.id)).status, "operational")
+          const again = yield* action({ ...connection, command: "maintenance complete" })
+          assert.strictEqual(again.code, 0, again.stdout)
+          assert.strictEqual(again.outputs.changed, "false")
         })
       ),
     240_000

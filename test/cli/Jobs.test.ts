@@ -115,4 +115,129 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
       ),
     240_000
   )
+
+  it.live(
+    "maintenance schedule, start, extend, complete, cancel by name: what changed, then no change; bad input writes nothing",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const api = yield* Components.create({ name: "API" })
+          const env = yield* fakeEnv
+          const endpoints = Effect.map(fake.requests, (log) => log.map((r) => r.endpoint))
+          const status = Effect.map(
+            fake.state,
+            (state) => (state.components as Array<{ id: string; status: string }>).find((c) => c.id === api.id)?.status
+          )
+          const schedule = [
+            "maintenance",
+            "schedule",
+            "--name",
+            "Deploy",
+            "--start",
+            "2030-01-01T02:00:00Z",
+            "--end",
+            "2030-01-01T03:00:00Z",
+            "--component",
+            "API",
+            "--auto-start",
+            "--no-auto-complete"
+          ]
+          yield* fake.clearRequests
+          const created = yield* statuspage([...schedule, "--json"], { env })
+          assert.strictEqual(created.code, 0, created.stderr)
+          assert.strictEqual(created.stderr, "")
+          const result = JSON.parse(created.stdout)
+          assert.strictEqual(result.outcome, "created")
+          assert.deepStrictEqual(yield* endpoints, [
+            "incidents.listScheduled",
+            "incidents.listActiveMaintenance",
+            "components.list",
+            "incidents.create"
+          ])
+          const [window] = (yield* fake.state).incidents as Array<any>
+          assert.strictEqual(window.id, result.maintenance.id)
+          assert.strictEqual(window.scheduled_until, "2030-01-01T03:00:00.000Z")
+          assert.strictEqual(window.scheduled_auto_in_progress, true)
+          assert.strictEqual(window.scheduled_auto_completed, false)
+          assert.deepStrictEqual(
+            window.components.map((c: { id: string }) => c.id),
+            [api.id]
+          )
+          yield* fake.clearRequests
+          const again = yield* statuspage(schedule, { env })
+          assert.strictEqual(again.code, 0, again.stderr)
+          assert.include(again.stdout, "no change")
+          assert.deepStrictEqual(yield* endpoints, ["incidents.listScheduled"])
+
+          const started = yield* statuspage(["maintenance", "start", "--name", "Deploy"], { env })
+          assert.strictEqual(started.code, 0, started.stderr)
+          assert.include(started.stdout, "status scheduled -> in_progress")
+          assert.strictEqual(yield* status, "under_maintenance")
+          const extended = yield* statuspage(
+            ["maintenance", "extend", "--name", "Deploy", "--end", "2030-01-01T05:00:00Z"],
+            { env }
+          )
+          assert.strictEqual(extended.code, 0, extended.stderr)
+          assert.include(extended.stdout, "scheduled_until 2030-01-01T03:00:00.000Z -> 2030-01-01T05:00:00.000Z")
+          yield* fake.clearRequests
+          const completed = yield* statuspage(["maintenance", "complete", "--name", "Deploy", "--json"], { env })
+          assert.strictEqual(completed.code, 0, completed.stderr)
+          assert.strictEqual(JSON.parse(completed.stdout).maintenance.status, "completed")
+          assert.deepStrictEqual(yield* endpoints, ["incidents.listActiveMaintenance", "incidents.update"])
+          assert.strictEqual(yield* status, "operational")
+          yield* fake.clearRequests
+          const done = yield* statuspage(["maintenance", "complete", "--name", "Deploy"], { env })
+          assert.strictEqual(done.code, 0, done.stderr)
+          assert.include(done.stdout, "no change")
+          assert.include(done.stdout, "(NotFound)")
+          assert.lengthOf(yield* writes, 0)
+
+          const later = yield* statuspage([...schedule.slice(0, 3), "Later", ...schedule.slice(4, 8)], { env })
+          assert.strictEqual(later.code, 0, later.stderr)
+          yield* fake.clearRequests
+          const cancelled = yield* statuspage(["maintenance", "cancel", "--name", "Later", "--json"], { env })
+          assert.strictEqual(cancelled.code, 0, cancelled.stderr)
+          assert.strictEqual(JSON.parse(cancelled.stdout).outcome, "deleted")
+          assert.deepStrictEqual(yield* endpoints, ["incidents.listScheduled", "incidents.delete"])
+
+          yield* fake.clearRequests
+          const times = (start: string, end: string) => [
+            "maintenance",
+            "schedule",
+            "--name",
+            "Bad",
+            "--start",
+            start,
+            "--end",
+            end
+          ]
+          assertFailed(
+            yield* statuspage(times("soon", "2030-01-01T03:00:00Z"), { env }),
+            ExitCode.ExitCode.Usage,
+            /--start soon: not a time/
+          )
+          assertFailed(
+            yield* statuspage(times("2030-01-01T03:00:00Z", "2030-01-01T02:00:00Z"), { env }),
+            ExitCode.ExitCode.Usage,
+            /end must be after start/
+          )
+          assert.lengthOf(yield* endpoints, 0, "invalid times are refused before any request")
+          assertFailed(
+            yield* statuspage([...times("2030-01-01T02:00:00Z", "2030-01-01T03:00:00Z"), "--component", "Nope"], {
+              env
+            }),
+            ExitCode.ExitCode.NotFound,
+            /no component is named "Nope"/
+          )
+          assertFailed(
+            yield* statuspage(["maintenance", "extend", "--name", "Bad", "--end", "later"], { env }),
+            ExitCode.ExitCode.Usage,
+            /--end later: not a time/
+          )
+          assert.lengthOf(yield* writes, 0)
+        })
+      ),
+    240_000
+  )
 })

@@ -15,6 +15,7 @@ import * as Components from "./internal/commands/components.js"
 import * as DesiredState from "./internal/commands/desiredState.js"
 import * as Fake from "./internal/commands/fake.js"
 import * as Incidents from "./internal/commands/incidents.js"
+import * as Maintenance from "./internal/commands/maintenance.js"
 import { oneLine } from "./internal/errors.js"
 import { describe } from "./internal/help.js"
 import * as Output from "./internal/output.js"
@@ -35,7 +36,13 @@ export const command = Command.make("statuspage").pipe(
       "statuspage fake --port 4010"
     )
   ),
-  Command.withSubcommands([Components.command, Incidents.command, ...DesiredState.commands, Fake.command])
+  Command.withSubcommands([
+    Components.command,
+    Incidents.command,
+    Maintenance.command,
+    ...DesiredState.commands,
+    Fake.command
+  ])
 )
 
 /**

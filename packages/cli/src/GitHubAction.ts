@@ -27,8 +27,9 @@ import * as ExitCode from "./ExitCode.js"
 import * as Output from "./internal/output.js"
 
 /**
- * The inputs that become flags of the command (the rest: `command`, `api-key`, `page-id`, `base-url`, `args`). A
- * multi-line value gives the flag once per line (e.g. `components`); `true`/`false` make a switch present or absent.
+ * The inputs that become flags of the command (the rest: `command`, `api-key`, `page-id`, `base-url`, the toggles,
+ * `args`). A multi-line value gives the flag once per line (e.g. `components`); `true`/`false` make a switch present
+ * or absent.
  *
  * @since 0.1.0
  * @category Constants
@@ -48,6 +49,23 @@ export const flagInputs: ReadonlyArray<readonly [input: string, flag: string]> =
   ["unresolved", "--unresolved"],
   ["prune", "--prune"],
   ["yes", "--yes"]
+]
+
+/**
+ * The inputs of settings that stay as they are unless asked (`maintenance schedule`): `true` gives `--<flag>`,
+ * `false` gives `--no-<flag>`, empty gives neither.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const toggleInputs: ReadonlyArray<string> = [
+  "remind-prior",
+  "auto-start",
+  "auto-complete",
+  "auto-maintenance-status",
+  "auto-operational-status",
+  "notify-at-start",
+  "notify-at-end"
 ]
 
 /**
@@ -90,6 +108,11 @@ export const argv = (env: Inputs): Array<string> => {
     if (value === "" || value === "false") continue
     if (value === "true") args.push(flag)
     else for (const line of lines(value)) args.push(flag, line)
+  }
+  for (const name of toggleInputs) {
+    const value = input(env, name)
+    if (value === "true") args.push(`--${name}`)
+    else if (value === "false") args.push(`--no-${name}`)
   }
   args.push(...lines(input(env, "args")))
   return args
