@@ -180,6 +180,16 @@ export class ConfigurationError extends Schema.TaggedError<ConfigurationError>("
     reason: Schema.Literal("Missing", "Invalid")
   }
 ) {
+  constructor(
+    props: { readonly message: string; readonly setting: string; readonly reason: "Missing" | "Invalid" },
+    options?: Schema.MakeOptions
+  ) {
+    super(props, options)
+    // A setting's error is about the environment, not the code: its message says what to set, and the frames a
+    // stack would add (printed by `NodeRuntime.runMain`, `Cause.pretty`) only bury it.
+    this.stack = `${this.name}: ${this.message}`
+  }
+
   /** @since 0.1.0 */
   get [TypeId](): TypeId {
     return TypeId
