@@ -4,7 +4,7 @@
  * serves `Pages.list` and organization actions, and one without an organization id serves page actions.
  */
 import * as Either from "effect/Either"
-import type * as StatusPageConfig from "../StatusPageConfig.js"
+import type * as Option from "effect/Option"
 import { ConfigurationError } from "../StatusPageError.js"
 import type { ScopeParam } from "./path.js"
 
@@ -25,7 +25,9 @@ const scopes = {
 
 /** The config's value for `param`, or the error that says what to set (naming `action` when there is one). */
 export const scopeValue = (
-  config: Pick<StatusPageConfig.Service, "pageId" | "organizationId">,
+  // the config's two ids (not `StatusPageConfig.Service`, so that this module, which the config imports, imports
+  // nothing back)
+  config: { readonly pageId: Option.Option<string>; readonly organizationId: Option.Option<string> },
   param: ScopeParam,
   action?: string
 ): Either.Either<string, ConfigurationError> => {
