@@ -8,7 +8,7 @@ import * as TestClock from "effect/TestClock"
 import * as Lockstep from "../support/lockstep.js"
 import { alertmanager, config } from "./support/bridge.js"
 
-const routes = config(`
+const routesYaml = `
 routes:
   - name: api
     match: { service: api }
@@ -21,10 +21,17 @@ routes:
     match: { team: data }
     components: ["{{ labels.component }}"]
     status: { critical: major_outage, default: partial_outage }
-`)
+`
+const routes = config(routesYaml)
 
 /** One bridge process: its own engine over the page in context; closing its scope is a restart. */
 const instance = Effect.provide(Bridge.make(routes), BridgePublisher.layer)
+
+/** The same with `min_quiet: 5m`. */
+const quietInstance = Effect.provide(
+  Bridge.make(config(`flapping: { min_quiet: 5m }\n${routesYaml}`)),
+  BridgePublisher.layer
+)
 
 const notify = (bridge: Bridge.Service, format: BridgeAlert.Format, body: unknown) =>
   bridge.ingest(Either.getOrThrow(BridgeAlert.decode(format, body)))
@@ -210,6 +217,67 @@ describe("Bridge against the fake Statuspage", () => {
           ["resolved"]
         )
         assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational" })
+      }).pipe(Effect.provide(StatusPageTest.layer()))
+  )
+
+  it.scoped(
+    "restart while a resolve waits out min_quiet: the new process finds it on the incident and resolves it when due",
+    () =>
+      Effect.gen(function* () {
+        const fake = yield* setup(["API"])
+        const body = (status: "firing" | "resolved") => alertmanager("g", [api("Down", "critical", "API", status)])
+        const endpoints = Effect.map(fake.requests, (log) => log.map((r) => r.endpoint))
+        let due = 0
+        yield* Effect.scoped(
+          Effect.gen(function* () {
+            const bridge = yield* quietInstance
+            yield* bridge.awaitIdle
+            yield* notify(bridge, "alertmanager", body("firing"))
+            yield* settle(bridge)
+            yield* fake.clearRequests
+            yield* notify(bridge, "alertmanager", body("resolved"))
+            due = (yield* TestClock.currentTimeMillis) + 300_000
+            yield* settle(bridge)
+            // All resolved: the resolve is due in 5 minutes, recorded on the incident with one PATCH.
+            assert.deepStrictEqual(yield* endpoints, ["incidents.listUnresolved", "incidents.update"])
+            const [, patch] = yield* fake.requests
+            assert.deepInclude((patch!.body as any).incident.metadata.effect_statuspage.data, {
+              firing: ["api-Down-critical-API"],
+              pending: {
+                at: new Date(due).toISOString(),
+                resolved: ["api-Down-critical-API"],
+                deliver_notifications: false
+              }
+            })
+          })
+        )
+        // The process stops; a new one starts a minute later and hears nothing more from Alertmanager.
+        yield* TestClock.adjust(60_000)
+        yield* fake.clearRequests
+        const bridge = yield* quietInstance
+        yield* bridge.awaitIdle
+        assert.deepStrictEqual(
+          yield* endpoints,
+          ["incidents.listUnresolved"],
+          "one list at start finds the pending resolve"
+        )
+        assert.strictEqual((yield* incidents(fake))[0]?.status, "investigating", "not due yet")
+        yield* TestClock.adjust(due - (yield* TestClock.currentTimeMillis) - 1)
+        yield* bridge.awaitIdle
+        assert.strictEqual((yield* incidents(fake))[0]?.status, "investigating", "1 ms before it is due")
+        yield* TestClock.adjust(1)
+        yield* settle(bridge)
+        assert.deepStrictEqual(yield* endpoints, [
+          "incidents.listUnresolved",
+          "incidents.listUnresolved",
+          "incidents.update"
+        ])
+        assert.deepStrictEqual(
+          (yield* incidents(fake)).map((i) => i.status),
+          ["resolved"]
+        )
+        assert.deepStrictEqual(yield* componentStatuses(fake), { API: "operational" })
+        assert.include(yield* bridge.metrics, "statuspage_bridge_resolves_recovered_total 1")
       }).pipe(Effect.provide(StatusPageTest.layer()))
   )
 })

@@ -161,6 +161,36 @@ describe("IncidentByKey", () => {
     }).pipe(Effect.provide(layer()))
   )
 
+  it.effect("data as a function of the stored data: one field changed, the others kept, 1 list + 1 PATCH", () =>
+    Effect.gen(function* () {
+      yield* setup
+      yield* IncidentByKey.ensure({ key: KEY, name: "Elevated API errors", data: { firing: ["a1"] } })
+      const marked = yield* counted(
+        IncidentByKey.update({ key: KEY, data: (stored) => ({ ...stored, pending: { at: "2026-01-01T00:05:00Z" } }) })
+      )
+      assert.deepStrictEqual(marked.endpoints, ["incidents.listUnresolved", "incidents.update"])
+      assert.deepStrictEqual(marked.result.data, { firing: ["a1"], pending: { at: "2026-01-01T00:05:00Z" } })
+      const same = yield* counted(IncidentByKey.update({ key: KEY, data: (stored) => stored }))
+      assert.deepStrictEqual(same.endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(same.result.outcome, "unchanged")
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("resolve with hold holding for the open incident: 1 list, no write, outcome held", () =>
+    Effect.gen(function* () {
+      yield* setup
+      yield* IncidentByKey.ensure({ key: KEY, name: "Elevated API errors", data: { firing: ["a1"] } })
+      const held = yield* counted(
+        IncidentByKey.resolve({ key: KEY, hold: (incident) => IncidentByKey.dataOf(incident).firing !== undefined })
+      )
+      assert.deepStrictEqual(held.endpoints, ["incidents.listUnresolved"])
+      assert.strictEqual(held.result.outcome, "held")
+      assert.deepStrictEqual(held.result.writes, [])
+      const resolved = yield* counted(IncidentByKey.resolve({ key: KEY, hold: () => false }))
+      assert.deepStrictEqual(resolved.endpoints, ["incidents.listUnresolved", "incidents.update"])
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("resolve: 1 unresolved list + 1 PATCH, components back to operational; again: no write", () =>
     Effect.gen(function* () {
       const { api, web } = yield* setup

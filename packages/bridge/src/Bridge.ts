@@ -9,8 +9,12 @@
  * key still holds. Writes go through the `HttpClient` of the publisher, so they are paced by its rate limiter.
  *
  * Nothing here must survive a restart: the keys' incidents live on the page (found again by key) and the alerts'
- * ages come from the senders' own times. What is lost is a resolve still waiting out `min_quiet` or an alert still
- * waiting out `min_firing`: the sender's next notification of the group brings them back.
+ * ages come from the senders' own times. A resolve waiting out `min_quiet` is recorded on its incident (one PATCH
+ * when the last alert of the key resolves), and with `min_quiet` set the engine lists the page's open incidents at
+ * start and then every `sweepMillis`, and finishes the recorded resolves that are due (the process after a restart,
+ * or another replica when the one that recorded it is gone). What is still lost is an alert waiting out
+ * `min_firing`, and the return to operational of components of an incident-less key waiting out `min_quiet`: the
+ * sender's next notification of the group brings them back.
  *
  * @since 0.1.0
  */
@@ -50,7 +54,10 @@ export interface Service {
   readonly reject: (reason: string) => Effect.Effect<void>
   /** The counters in Prometheus text format. */
   readonly metrics: Effect.Effect<string>
-  /** Waits until no key is pending and no round is running (wake-ups scheduled for later do not count). */
+  /**
+   * Waits until no key is pending, no round is running and the first look for recorded resolves is done (wake-ups
+   * scheduled for later do not count).
+   */
   readonly awaitIdle: Effect.Effect<void>
 }
 
@@ -71,6 +78,8 @@ export interface Options {
   readonly concurrency: number
   readonly settleMillis: number
   readonly retryMillis: number
+  /** How often to look for recorded resolves that are due (with `minQuiet` only); default `max(minQuiet, 60 s)`. */
+  readonly sweepMillis?: number | undefined
 }
 
 /**
@@ -93,6 +102,7 @@ const metric = {
   published: "statuspage_bridge_published_total",
   failures: "statuspage_bridge_failures_total",
   held: "statuspage_bridge_resolves_held_total",
+  recovered: "statuspage_bridge_resolves_recovered_total",
   depth: "statuspage_bridge_queue_depth"
 } as const
 
@@ -106,6 +116,7 @@ const newMetrics = (): Metrics => {
   m.declare(metric.published, "counter", "Writes published to Statuspage, by operation.")
   m.declare(metric.failures, "counter", "Writes that failed (retried later), by operation and error.")
   m.declare(metric.held, "counter", "Resolves not made: the incident lists a firing alert not seen resolved here.")
+  m.declare(metric.recovered, "counter", "Recorded resolves found on the page and finished here.")
   m.declare(metric.depth, "gauge", "Keys waiting for a round of writes.")
   return m
 }
@@ -117,6 +128,9 @@ type Action = {
   /** The components whose status may change: the key's old and new ones. */
   readonly touched: ReadonlyArray<string>
 }
+
+/** A pending resolve to record on the key's incident (`undefined`: to clear, the key fires again). */
+type Note = { readonly key: string; readonly pending: BridgePublisher.PendingResolve | undefined }
 
 /**
  * Starts the engine in the current scope (the loop stops when it closes).
@@ -141,7 +155,13 @@ export const make = (
     const componentsShown = new Map<string, BridgeRouting.ComponentStatus>()
     const pending = new Set<string>()
     const wakeAt = new Map<string, number>()
+    // Pending resolves recorded on the page: when each is due, as recorded by this process.
+    const recorded = new Map<string, number>()
+    // Pending resolves found on the page for keys this process has no alerts of.
+    const recovered = new Map<string, BridgePublisher.Pending>()
     const wake = yield* Effect.makeLatch(false)
+    const sweepMillis = options.sweepMillis ?? Math.max(options.guard.minQuiet, 60_000)
+    let sweeping = options.guard.minQuiet > 0
     let running = 0
     let idleWaiters: Array<Deferred.Deferred<void>> = []
 
@@ -183,11 +203,31 @@ export const make = (
     const decide = (batch: ReadonlyArray<string>, now: number) =>
       Effect.gen(function* () {
         const actions: Array<Action> = []
+        const notes: Array<Note> = []
+        const due: Array<BridgePublisher.Pending> = []
         for (const key of batch) {
           const state = keys.get(key)
-          if (state === undefined) continue
-          const { desired, wakeAt: at } = BridgeState.evaluate(state, now, options.guard)
+          if (state === undefined) {
+            const found = recovered.get(key)
+            if (found !== undefined && found.at <= now) due.push(found)
+            continue
+          }
+          const { desired, wakeAt: at, pending: quiet } = BridgeState.evaluate(state, now, options.guard)
           if (at !== undefined) yield* schedule(key, at, now)
+          if (state.route.incident !== undefined && state.published === "maybe" && desired === undefined) {
+            if (quiet !== undefined && at !== undefined && recorded.get(key) !== at) {
+              const pending = {
+                at,
+                body: quiet.incident?.body,
+                deliverNotifications: quiet.deliverNotifications,
+                resolved: quiet.fingerprints
+              }
+              notes.push({ key, pending })
+            } else if (quiet === undefined && recorded.has(key)) {
+              // Firing again, not yet for `min_firing`: the recorded resolve must not be finished elsewhere.
+              notes.push({ key, pending: undefined })
+            }
+          }
           if (desired === undefined) continue
           const before = Object.keys(firing.get(key)?.components ?? {})
           if (desired._tag === "Firing") {
@@ -204,7 +244,7 @@ export const make = (
           const after = desired._tag === "Firing" ? Object.keys(desired.components) : desired.components
           actions.push({ key, state: keys.get(key)!, desired, touched: [...new Set([...before, ...after])].sort() })
         }
-        return actions
+        return { actions, notes, due }
       })
 
     const failed = (operation: string, error: BridgePublisher.PublishError, retryKeys: ReadonlyArray<string>) =>
@@ -222,14 +262,55 @@ export const make = (
         // Alerts that arrived during the write keep the key alive.
         if (keys.get(action.key) === action.state) keys.delete(action.key)
         ensured.delete(action.key)
+        recorded.delete(action.key)
       })
+
+    const remember = (components: Readonly<Record<string, BridgeRouting.ComponentStatus>>) =>
+      Effect.sync(() => {
+        for (const [name, status] of Object.entries(components)) componentsShown.set(name, status)
+      })
+
+    const note = ({ key, pending }: Note) =>
+      publisher.recordPending(key, pending).pipe(
+        Effect.zipRight(
+          Effect.sync(() => {
+            if (pending === undefined) recorded.delete(key)
+            else recorded.set(key, pending.at)
+          })
+        ),
+        Effect.catchAll((error) => failed("recordPending", error, [key]))
+      )
+
+    // A resolve recorded on the page by a process gone (or another replica), now due.
+    const finish = (found: BridgePublisher.Pending) => {
+      const components = statuses(found.components)
+      return publisher
+        .resolve(found.key, {
+          body: found.body,
+          components,
+          deliverNotifications: found.deliverNotifications,
+          resolved: found.resolved,
+          pendingAt: found.at
+        })
+        .pipe(
+          Effect.flatMap((outcome) => {
+            if (recovered.get(found.key) === found) recovered.delete(found.key)
+            if (outcome === "held") return Effect.sync(() => metrics.add(metric.held))
+            return Effect.zipRight(
+              remember(components),
+              Effect.sync(() => {
+                metrics.add(metric.recovered)
+                metrics.add(metric.published, 1, { operation: "resolve" })
+              })
+            )
+          }),
+          Effect.catchAll((error) => failed("resolve", error, [found.key]))
+        )
+    }
 
     const publishIncident = (action: Action, incident: BridgeRouting.Incident | undefined) => {
       if (incident === undefined) return Effect.void
       const components = statuses(action.touched)
-      const remember = Effect.sync(() => {
-        for (const [name, status] of Object.entries(components)) componentsShown.set(name, status)
-      })
       const desired = action.desired
       if (desired._tag === "Resolved") {
         return publisher
@@ -242,7 +323,7 @@ export const make = (
           .pipe(
             Effect.flatMap((outcome) =>
               outcome === "resolved"
-                ? Effect.zipRight(remember, forget(action)).pipe(
+                ? Effect.zipRight(remember(components), forget(action)).pipe(
                     Effect.zipRight(Effect.sync(() => metrics.add(metric.published, 1, { operation: "resolve" })))
                   )
                 : Effect.zipRight(
@@ -265,10 +346,18 @@ export const make = (
         firing: desired.fingerprints
       }
       const text = JSON.stringify(ensure)
-      if (ensured.get(action.key) === text) return Effect.sync(() => metrics.add(metric.unchanged))
+      // A recorded resolve makes the page differ: the ensure drops it.
+      if (ensured.get(action.key) === text && !recorded.has(action.key)) {
+        return Effect.sync(() => metrics.add(metric.unchanged))
+      }
       return publisher.ensure(action.key, ensure).pipe(
-        Effect.zipRight(remember),
-        Effect.zipRight(Effect.sync(() => ensured.set(action.key, text))),
+        Effect.zipRight(remember(components)),
+        Effect.zipRight(
+          Effect.sync(() => {
+            ensured.set(action.key, text)
+            recorded.delete(action.key)
+          })
+        ),
         Effect.tap(() => metrics.add(metric.published, 1, { operation: "ensure" })),
         Effect.catchAll((error) => failed("ensure", error, [action.key]))
       )
@@ -313,12 +402,13 @@ export const make = (
       pending.clear()
       running = batch.length
       updateDepth()
-      const actions = yield* decide(batch, yield* Clock.currentTimeMillis)
+      const { actions, notes, due } = yield* decide(batch, yield* Clock.currentTimeMillis)
       const incidents = actions.filter((a) => a.state.route.incident !== undefined)
-      yield* Effect.forEach(incidents, (a) => publishIncident(a, a.state.route.incident), {
-        concurrency: options.concurrency,
-        discard: true
-      })
+      yield* Effect.forEach(
+        [...incidents.map((a) => publishIncident(a, a.state.route.incident)), ...notes.map(note), ...due.map(finish)],
+        (write) => write,
+        { concurrency: options.concurrency, discard: true }
+      )
       yield* publishComponents(actions.filter((a) => a.state.route.incident === undefined))
     }).pipe(
       Effect.ensuring(
@@ -329,22 +419,53 @@ export const make = (
       )
     )
 
+    const idle = () => pending.size === 0 && running === 0 && !sweeping
+    const wakeIdleWaiters = Effect.suspend(() => {
+      if (!idle()) return Effect.void
+      const waiters = idleWaiters
+      idleWaiters = []
+      return Effect.forEach(waiters, (d) => Deferred.succeed(d, undefined), { discard: true })
+    })
+
     const loop = Effect.gen(function* () {
       for (;;) {
         yield* wake.await
         yield* wake.close
         yield* Effect.sleep(options.settleMillis)
         yield* round
-        if (pending.size > 0) {
-          yield* wake.open
-        } else {
-          const waiters = idleWaiters
-          idleWaiters = []
-          yield* Effect.forEach(waiters, (d) => Deferred.succeed(d, undefined), { discard: true })
-        }
+        if (pending.size > 0) yield* wake.open
+        else yield* wakeIdleWaiters
       }
     })
     yield* Effect.forkIn(loop, scope)
+
+    // The recorded resolves of keys this process has no alerts of: each is finished by a round when due.
+    const sweep = publisher.listPending.pipe(
+      Effect.flatMap((found) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          Effect.forEach(
+            found.filter((f) => !keys.has(f.key)),
+            (f) => {
+              recovered.set(f.key, f)
+              return f.at <= now ? Effect.sync(() => mark(f.key)) : schedule(f.key, f.at, now)
+            },
+            { discard: true }
+          )
+        )
+      ),
+      Effect.catchAll((error) =>
+        Effect.sync(() => metrics.add(metric.failures, 1, { operation: "listPending", error: error.tag })).pipe(
+          Effect.zipRight(Effect.logWarning("statuspage bridge: listing pending resolves failed", error.message))
+        )
+      ),
+      Effect.ensuring(
+        Effect.suspend(() => {
+          sweeping = false
+          return wakeIdleWaiters
+        })
+      )
+    )
+    if (sweeping) yield* Effect.forkIn(Effect.forever(Effect.zipRight(sweep, Effect.sleep(sweepMillis))), scope)
 
     return {
       router,
@@ -356,6 +477,7 @@ export const make = (
             if (where === undefined) continue
             routed++
             keys.set(where.key, BridgeState.track(keys.get(where.key), where, alert, now))
+            recovered.delete(where.key)
             mark(where.key)
           }
           const unrouted = notification.alerts.length - routed
@@ -366,7 +488,7 @@ export const make = (
       reject: (reason) => Effect.sync(() => metrics.add(metric.rejected, 1, { reason })),
       metrics: Effect.sync(() => metrics.render()),
       awaitIdle: Effect.suspend(() => {
-        if (pending.size === 0 && running === 0) return Effect.void
+        if (idle()) return Effect.void
         return Effect.flatMap(Deferred.make<void>(), (d) => {
           idleWaiters.push(d)
           return Deferred.await(d)

@@ -1,17 +1,23 @@
 /**
- * Where the bridge's decisions go: the three writes it asks of the page. The default implementation calls the jobs
- * of `@effect-statuspage/workflows` (incident by key, component status); tests can record the calls instead.
+ * Where the bridge's decisions go: the writes it asks of the page (and the one read of recorded resolves). The default
+ * implementation calls the jobs of `@effect-statuspage/workflows` (incident by key, component status); tests can record
+ * the calls instead.
  *
  * @since 0.1.0
  */
 import type * as Endpoint from "@effect-statuspage/core/Endpoint"
-import type * as Incidents from "@effect-statuspage/core/Incidents"
+import * as Incidents from "@effect-statuspage/core/Incidents"
+import * as Pagination from "@effect-statuspage/core/Pagination"
+import type * as StatusPageError from "@effect-statuspage/core/StatusPageError"
 import { ComponentStatus, IncidentByKey, type JobError } from "@effect-statuspage/workflows"
+import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
+import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import type * as BridgeRouting from "./BridgeRouting.js"
 
 /**
@@ -45,6 +51,35 @@ export interface Resolve {
   /** The fingerprints this bridge knows as resolved: a firing alert stored with the incident and not among them
    * (seen by another replica, or before a restart) holds the incident open. */
   readonly resolved: ReadonlyArray<string>
+  /** A resolve found recorded on the page (`Pending.at`): made only while the incident still records it. */
+  readonly pendingAt?: number | undefined
+}
+
+/**
+ * A resolve waiting out `min_quiet`, recorded in the incident's metadata beside the firing fingerprints, so that the
+ * process after a restart, or another replica, finishes it when it is due.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface PendingResolve {
+  /** When it is due (epoch ms). */
+  readonly at: number
+  readonly body: string | undefined
+  readonly deliverNotifications: boolean
+  /** The fingerprints seen resolved (`Resolve.resolved`). */
+  readonly resolved: ReadonlyArray<string>
+}
+
+/**
+ * A pending resolve found on an open incident: its key and the names of the incident's components.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Pending extends PendingResolve {
+  readonly key: string
+  readonly components: ReadonlyArray<string>
 }
 
 /**
@@ -65,7 +100,7 @@ export type ResolveOutcome = "resolved" | "held"
 export class PublishError extends Schema.TaggedError<PublishError>("@effect-statuspage/bridge/PublishError")(
   "PublishError",
   {
-    operation: Schema.Literal("ensure", "resolve", "setComponents"),
+    operation: Schema.Literal("ensure", "resolve", "setComponents", "recordPending", "listPending"),
     tag: Schema.String,
     message: Schema.String,
     cause: Schema.Unknown
@@ -83,6 +118,10 @@ export interface Service {
   readonly setComponents: (
     statuses: Readonly<Record<string, BridgeRouting.ComponentStatus>>
   ) => Effect.Effect<void, PublishError>
+  /** Records the pending resolve on the key's open incident (`undefined`: clears it); none open: nothing to do. */
+  readonly recordPending: (key: string, pending: PendingResolve | undefined) => Effect.Effect<void, PublishError>
+  /** The pending resolves recorded on the page's open incidents. */
+  readonly listPending: Effect.Effect<ReadonlyArray<Pending>, PublishError>
 }
 
 /**
@@ -96,15 +135,41 @@ export class BridgePublisher extends Context.Tag("@effect-statuspage/bridge/Brid
 
 const toPublishError =
   (operation: PublishError["operation"]) =>
-  (error: JobError.JobError | JobError.InputError): PublishError =>
+  (error: JobError.JobError | JobError.InputError | StatusPageError.StatusPageError): PublishError =>
     new PublishError({
       operation,
-      tag: error._tag === "JobError" ? error.cause._tag : `InputError.${error.reason}`,
+      tag:
+        error._tag === "JobError"
+          ? error.cause._tag
+          : error._tag === "InputError"
+            ? `InputError.${error.reason}`
+            : error._tag,
       message: error.message,
       cause: error
     })
 
-// Fingerprints kept with the incident, beside the key (bounded: metadata is not a log).
+// The pending resolve as kept in the incident's metadata (`data.pending`).
+const PendingData = Schema.Struct({
+  at: Schema.DateTimeUtc,
+  resolved: Schema.Array(Schema.String),
+  body: Schema.optional(Schema.String),
+  deliver_notifications: Schema.Boolean
+})
+const decodePending = Schema.decodeUnknownOption(PendingData)
+const encodePending = Schema.encodeSync(PendingData)
+
+const pendingOf = (incident: Incidents.Incident): PendingResolve | undefined =>
+  Option.getOrUndefined(
+    Option.map(decodePending(IncidentByKey.dataOf(incident).pending), (data) => ({
+      at: DateTime.toEpochMillis(data.at),
+      body: data.body,
+      deliverNotifications: data.deliver_notifications,
+      resolved: data.resolved
+    }))
+  )
+
+// Fingerprints kept with the incident, beside the key (bounded: metadata is not a log); the same bound for those of
+// a pending resolve.
 const maxFingerprints = 200
 
 const storedFiring = (incident: Incidents.Incident): ReadonlyArray<string> => {
@@ -132,22 +197,62 @@ export const layer: Layer.Layer<BridgePublisher, never, Endpoint.Requirements> =
         body: incident.body,
         components: incident.components,
         deliverNotifications: incident.deliverNotifications,
+        // a pending resolve is dropped: the key fires again
         data: { firing: incident.firing.slice(0, maxFingerprints) }
       }).pipe(Effect.asVoid, Effect.mapError(toPublishError("ensure")), Effect.provide(context)),
-    resolve: (key, resolve) =>
-      Effect.gen(function* () {
-        const open = yield* IncidentByKey.find(key)
-        if (Option.isNone(open)) return "resolved" as const
-        const known = new Set(resolve.resolved)
-        if (storedFiring(open.value).some((f) => !known.has(f))) return "held" as const
-        yield* IncidentByKey.resolve({
-          key,
-          body: resolve.body,
-          components: resolve.components,
-          deliverNotifications: resolve.deliverNotifications
+    resolve: (key, resolve) => {
+      const known = new Set(resolve.resolved)
+      return IncidentByKey.resolve({
+        key,
+        body: resolve.body,
+        components: resolve.components,
+        deliverNotifications: resolve.deliverNotifications,
+        hold: (incident) =>
+          storedFiring(incident).some((f) => !known.has(f)) ||
+          (resolve.pendingAt !== undefined && pendingOf(incident)?.at !== resolve.pendingAt)
+      }).pipe(
+        Effect.map((result) => (result.outcome === "held" ? ("held" as const) : ("resolved" as const))),
+        Effect.mapError(toPublishError("resolve")),
+        Effect.provide(context)
+      )
+    },
+    recordPending: (key, pending) =>
+      IncidentByKey.update({
+        key,
+        data: ({ pending: _, ...stored }) =>
+          pending === undefined
+            ? stored
+            : {
+                ...stored,
+                pending: encodePending({
+                  at: DateTime.unsafeMake(pending.at),
+                  resolved: pending.resolved.slice(0, maxFingerprints),
+                  ...(pending.body === undefined ? {} : { body: pending.body }),
+                  deliver_notifications: pending.deliverNotifications
+                })
+              }
+      }).pipe(
+        Effect.asVoid,
+        Effect.catchIf(
+          (error) => error._tag === "InputError" && error.reason === "NotFound",
+          () => Effect.void
+        ),
+        Effect.mapError(toPublishError("recordPending")),
+        Effect.provide(context)
+      ),
+    listPending: Stream.runCollect(Pagination.stream(Incidents.listUnresolved)).pipe(
+      Effect.map((incidents) =>
+        Chunk.toArray(incidents).flatMap((incident) => {
+          const key = IncidentByKey.keyOf(incident)
+          const pending = pendingOf(incident)
+          return key === undefined || pending === undefined
+            ? []
+            : [{ ...pending, key, components: incident.components.map((c) => c.name) }]
         })
-        return "resolved" as const
-      }).pipe(Effect.mapError(toPublishError("resolve")), Effect.provide(context)),
+      ),
+      Effect.mapError(toPublishError("listPending")),
+      Effect.provide(context)
+    ),
     setComponents: (statuses) =>
       ComponentStatus.set(statuses).pipe(
         Effect.asVoid,

@@ -103,6 +103,8 @@ export interface Guard {
 export interface Evaluation {
   readonly desired: Desired | undefined
   readonly wakeAt: number | undefined
+  /** Every alert resolved, the quiet time not over yet: the resolve to make at `wakeAt`. */
+  readonly pending?: Resolved | undefined
 }
 
 /**
@@ -217,7 +219,8 @@ const resolved = (state: KeyState): Resolved => {
  * Looks at a key at `now`:
  * - alerts firing for at least `minFiring`: `Firing`, the worst status per component and the worst impact;
  * - alerts firing, none old enough yet: nothing changes (the page keeps what it shows), look again when one is;
- * - every alert resolved for at least `minQuiet`: `Resolved`; before that, nothing changes until the quiet time ends.
+ * - every alert resolved for at least `minQuiet`: `Resolved`; before that, nothing changes until the quiet time ends
+ *   (`pending` is the resolve to make then).
  *
  * @since 0.1.0
  * @category Evaluating
@@ -234,5 +237,5 @@ export const evaluate = (state: KeyState, now: number, guard: Guard): Evaluation
   }
   const quietSince = Math.max(...all.map(ended))
   if (now - quietSince >= guard.minQuiet) return { desired: resolved(state), wakeAt: undefined }
-  return { desired: undefined, wakeAt: quietSince + guard.minQuiet }
+  return { desired: undefined, wakeAt: quietSince + guard.minQuiet, pending: resolved(state) }
 }

@@ -81,10 +81,21 @@ export interface EnsureOptions {
   readonly deliverNotifications?: boolean | undefined
   /** Let impact and component statuses go down to what is asked. Default `false`. */
   readonly allowDowngrade?: boolean | undefined
-  /** Extra fields kept beside the key in the metadata (written only when they differ). */
-  readonly data?: Readonly<Record<string, unknown>> | undefined
+  /**
+   * Extra fields kept beside the key in the metadata (written only when they differ); or a function of the stored
+   * ones (`{}` on create), to change some fields and keep the others without reading the incident first.
+   */
+  readonly data?: Data | ((stored: Data) => Data) | undefined
   readonly pageId?: string | undefined
 }
+
+/**
+ * The caller's fields kept beside the key.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type Data = Readonly<Record<string, unknown>>
 
 /**
  * @since 0.1.0
@@ -126,6 +137,8 @@ export interface ResolveOptions {
   /** Statuses to leave the components in, by name or id; every other component of the incident goes operational. */
   readonly components?: Readonly<Record<string, Status>> | undefined
   readonly deliverNotifications?: boolean | undefined
+  /** Leave the open incident as it is when this holds for it (e.g. its metadata says to wait): outcome `held`. */
+  readonly hold?: ((incident: Incidents.Incident) => boolean) | undefined
   readonly pageId?: string | undefined
 }
 
@@ -134,8 +147,8 @@ export interface ResolveOptions {
  * @category Models
  */
 export interface ResolveResult extends Summary {
-  readonly outcome: "resolved" | "not-open"
-  /** The resolved incident; `undefined` when none was open for the key. */
+  readonly outcome: "resolved" | "not-open" | "held"
+  /** The resolved (or held) incident; `undefined` when none was open for the key. */
   readonly incident: Incidents.Incident | undefined
 }
 
@@ -260,6 +273,10 @@ const resolveStatuses = (
 const incidentLabel = (incident: Pick<Incidents.Incident, "id" | "name">) =>
   `incident ${incident.id} "${incident.name}"`
 
+/** The data to store: what is asked (or computed from the stored data), else the stored data as it is. */
+const askedData = (options: Pick<EnsureOptions, "data">, stored: Data): Data =>
+  options.data === undefined ? stored : typeof options.data === "function" ? options.data(stored) : options.data
+
 const notify = (deliver: boolean | undefined) => (deliver === undefined ? {} : { deliver_notifications: deliver })
 
 /**
@@ -312,7 +329,10 @@ const create = (journal: Journal, options: EnsureOptions) =>
             ? {}
             : { components: Object.fromEntries(targets.map((t) => [t.component.id, t.status])) }),
           metadata: {
-            [metadataNamespace]: { key: options.key, ...(options.data === undefined ? {} : { data: options.data }) }
+            [metadataNamespace]: {
+              key: options.key,
+              ...(options.data === undefined ? {} : { data: askedData(options, {}) })
+            }
           },
           ...notify(options.deliverNotifications)
         },
@@ -377,11 +397,11 @@ const updateOpen = (journal: Journal, open: Open, options: UpdateOptions) =>
       details.push("new update")
     }
     const stored = dataOf(current)
-    const data = options.data ?? stored
-    if (options.data !== undefined && canonical(options.data) !== canonical(stored)) {
+    const data = askedData(options, stored)
+    if (canonical(data) !== canonical(stored)) {
       changes.metadata = {
         ...current.metadata,
-        [metadataNamespace]: { ...namespaceOf(current), key: options.key, data: options.data }
+        [metadataNamespace]: { ...namespaceOf(current), key: options.key, data }
       }
       details.push("data")
     }
@@ -436,7 +456,7 @@ export const ensure = (
       const created = yield* create(journal, options)
       const after = yield* findOpen(options.key, options.pageId)
       if (after === undefined || (after.survivor.id === created.id && after.extras.length === 0)) {
-        return { ...journal.summary(), outcome: "created" as const, incident: created, data: options.data ?? {} }
+        return { ...journal.summary(), outcome: "created" as const, incident: created, data: askedData(options, {}) }
       }
       // Another replica created one too: the survivor gets what was asked, the others go (this one included).
       const updated = yield* updateOpen(journal, after, options)
@@ -465,7 +485,8 @@ export const update = (
 /**
  * Resolves the open incident for `key` and sets its components back to operational (or to `components`). No open
  * incident: no write. Requests: the unresolved list and one PATCH (plus a components list only for names that are
- * not on the incident); one DELETE per extra incident found for the key (their components go back with it).
+ * not on the incident); one DELETE per extra incident found for the key (their components go back with it). `hold`
+ * holding for the open incident: no write, outcome `held`.
  *
  * @since 0.1.0
  * @category Jobs
@@ -479,6 +500,10 @@ export const resolve = (
         return { ...journal.summary(), outcome: "not-open" as const, incident: undefined }
       }
       const current = open.survivor
+      if (options.hold?.(current)) {
+        journal.unchanged.push(incidentLabel(current))
+        return { ...journal.summary(), outcome: "held" as const, incident: current }
+      }
       // The extras' components too: they are deleted below, so their components go back with the survivor's.
       const targets = new Map<string, { component: Component; status: Status }>(
         [...open.extras, current]

@@ -10,6 +10,7 @@ export type Call =
   | { readonly op: "ensure"; readonly key: string; readonly value: BridgePublisher.Ensure }
   | { readonly op: "resolve"; readonly key: string; readonly value: BridgePublisher.Resolve }
   | { readonly op: "setComponents"; readonly value: Readonly<Record<string, string>> }
+  | { readonly op: "recordPending"; readonly key: string; readonly value: BridgePublisher.PendingResolve | undefined }
 
 /** A publisher that records the calls it gets (and can be told to fail the next ones). */
 export const recordingPublisher = () => {
@@ -29,7 +30,9 @@ export const recordingPublisher = () => {
   const layer = Layer.succeed(BridgePublisher.BridgePublisher, {
     ensure: (key, value) => record({ op: "ensure", key, value }),
     resolve: (key, value) => Effect.as(record({ op: "resolve", key, value }), "resolved" as const),
-    setComponents: (value) => record({ op: "setComponents", value })
+    setComponents: (value) => record({ op: "setComponents", value }),
+    recordPending: (key, value) => record({ op: "recordPending", key, value }),
+    listPending: Effect.succeed([])
   })
   return {
     calls,
