@@ -4,10 +4,11 @@
  * and gives back exit code, stdout and stderr. The environment is built from scratch, so no STATUSPAGE_* variable of
  * the machine leaks in.
  */
-import { spawn } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as Path from "node:path"
+import * as Descriptor from "@effect/cli/CommandDescriptor"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
 import * as Effect from "effect/Effect"
@@ -45,8 +46,27 @@ export interface SpawnOptions {
 
 /** Runs `node <script> ...args` and waits for it to exit. Async, so the fake in this process keeps answering. */
 export const run = (script: string, args: ReadonlyArray<string>, options: SpawnOptions = {}): Effect.Effect<Ran> =>
+  spawnAndWait(process.execPath, [script, ...args], options)
+
+/** Whether util-linux's `script` is here to give a command a terminal (`runInTerminal`). */
+export const terminalAvailable = spawnSync("script", ["--version"]).status === 0
+
+const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`
+
+/**
+ * Runs `node <script> ...args` on a pseudo-terminal (stdin, stdout and stderr are TTYs), through util-linux's
+ * `script`; what the command wrote to stdout and stderr comes back together as `stdout`, with CRLF line ends.
+ */
+export const runInTerminal = (
+  script: string,
+  args: ReadonlyArray<string>,
+  options: SpawnOptions = {}
+): Effect.Effect<Ran> =>
+  spawnAndWait("script", ["-qec", [process.execPath, script, ...args].map(quote).join(" "), "/dev/null"], options)
+
+const spawnAndWait = (command: string, argv: ReadonlyArray<string>, options: SpawnOptions): Effect.Effect<Ran> =>
   Effect.async<Ran>((resume) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, argv, {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
       stdio: ["pipe", "pipe", "pipe"]
     })
@@ -83,3 +103,25 @@ export const writes = Effect.flatMap(StatusPageTest.FakeStatusPage, (fake) =>
 
 /** The stderr lines, without empty ones. */
 export const lines = (text: string): Array<string> => text.split("\n").filter((line) => line.trim() !== "")
+
+/**
+ * Every command of the tree, groups included, as `statuspage components list`, with its descriptor (a group's is its
+ * own, without its children). @effect/cli has no public walk of nested subcommands: a descriptor is a `Map` of a
+ * command, `Subcommands` (a parent and its children) or a single command.
+ */
+export const commandsOf = (
+  root: Descriptor.Command<unknown>
+): Array<{ readonly path: string; readonly command: Descriptor.Command<unknown> }> => {
+  const found: Array<{ path: string; command: Descriptor.Command<unknown> }> = []
+  const walk = (command: any, path: string): void => {
+    if (command._tag === "Map") return walk(command.command, path)
+    if (command._tag !== "Subcommands") {
+      found.push({ path, command })
+      return
+    }
+    walk(command.parent, path)
+    for (const child of command.children) walk(child, `${path} ${Array.from(Descriptor.getNames(child))[0]}`)
+  }
+  walk(root, "statuspage")
+  return found
+}

@@ -9,8 +9,11 @@ import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Cause from "effect/Cause"
+import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as ExitCode from "./ExitCode.js"
+import * as Bridge from "./internal/commands/bridge.js"
 import * as Components from "./internal/commands/components.js"
 import * as DesiredState from "./internal/commands/desiredState.js"
 import * as Fake from "./internal/commands/fake.js"
@@ -20,7 +23,11 @@ import { oneLine } from "./internal/errors.js"
 import { describe } from "./internal/help.js"
 import * as Output from "./internal/output.js"
 import type * as Stop from "./internal/stop.js"
+import * as Usage from "./internal/usage.js"
 import { VERSION } from "./internal/version.js"
+
+// The console main was given, for the commands (see `withoutUsagePrinting`).
+const commandConsole = FiberRef.unsafeMake<Console.Console | undefined>(undefined)
 
 /**
  * The whole command tree.
@@ -31,8 +38,9 @@ import { VERSION } from "./internal/version.js"
 export const command = Command.make("statuspage").pipe(
   Command.withDescription(
     describe(
-      "Statuspage from the shell and CI: the key comes from STATUSPAGE_API_KEY or --api-key-file (never a flag value), the page from STATUSPAGE_PAGE_ID or --page. Exit codes: 0 done, 2 usage, 3 configuration, 4 input file, 5 request refused, 6 not found, 7 rejected, 8 server error, 9 rate limited, 130 interrupted.",
+      "Statuspage from the shell and CI: the key comes from STATUSPAGE_API_KEY or --api-key-file (never a flag value), the page from STATUSPAGE_PAGE_ID or --page. Exit codes: 0 done, 1 internal error, 2 usage, 3 configuration, 4 input file, 5 request refused, 6 not found, 7 rejected, 8 server error, 9 rate limited, 130 interrupted (docs/cli.md).",
       "statuspage components list",
+      "statuspage bridge serve --config bridge.yaml",
       "statuspage fake --port 4010"
     )
   ),
@@ -41,8 +49,15 @@ export const command = Command.make("statuspage").pipe(
     Incidents.command,
     Maintenance.command,
     ...DesiredState.commands,
+    Bridge.command,
     Fake.command
-  ])
+  ]),
+  // Commands print to the console main was given, not to the one that drops @effect/cli's usage printing.
+  Command.transformHandler((effect) =>
+    Effect.flatMap(FiberRef.get(commandConsole), (console) =>
+      console === undefined ? effect : Effect.withConsole(effect, console)
+    )
+  )
 )
 
 /**
@@ -53,23 +68,34 @@ export const command = Command.make("statuspage").pipe(
  */
 export type Environment = Output.Output | Stop.Stop | CliApp.CliApp.Environment
 
+// @effect/cli prints a usage error's help document (several paragraphs, styled) on stderr before failing with it;
+// main prints one plain line instead, so that printing is dropped (only until a command runs: see `command`).
+const withoutUsagePrinting = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.consoleWith((console) =>
+    effect.pipe(
+      Effect.withConsole({ ...console, error: () => Effect.void, unsafe: { ...console.unsafe, error: () => {} } }),
+      Effect.locally(commandConsole, console)
+    )
+  )
+
 const fail = (line: string) => Effect.flatMap(Output.Output, (output) => output.fail(line))
 
 const cli = Command.run(command, { name: "statuspage", version: VERSION, executable: "statuspage" })
 
 /**
- * Runs one command line (`argv` as `process.argv`: runtime and script first) and succeeds with its exit code. Usage
- * errors are printed by `@effect/cli`; every other failure as one line on stderr. Never fails.
+ * Runs one command line (`argv` as `process.argv`: runtime and script first) and succeeds with its exit code. Every
+ * failure is one line on stderr; a usage error's line ends with the `--help` to read. Never fails.
  *
  * @since 0.1.0
  * @category Running
  */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode.ExitCode, never, Environment> =>
   cli(argv).pipe(
+    withoutUsagePrinting,
     Effect.as(ExitCode.ExitCode.Ok),
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)
-        ? Effect.succeed(ExitCode.ExitCode.Usage)
+        ? Effect.as(fail(Usage.line(error, command.descriptor, argv.slice(2))), ExitCode.ExitCode.Usage)
         : Effect.as(fail(oneLine(error)), ExitCode.fromError(error))
     ),
     Effect.catchAllDefect((defect) =>

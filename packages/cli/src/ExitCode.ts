@@ -7,8 +7,8 @@
  * | 0    | done (also "no change")                                                           |                                                         |
  * | 1    | internal error (a bug: please report it)                                          | a defect                                                |
  * | 2    | usage: unknown command or flag, invalid value (status, time, `name=status`)       | `ValidationError`, `UsageError`, `InputError` `Invalid` |
- * | 3    | configuration: missing or invalid key, page id, base URL; unreadable key file     | `ConfigurationError`, `ServeError` (port in use)        |
- * | 4    | input file: a file that cannot be read or parsed                                  | `FileError`                                             |
+ * | 3    | configuration: missing or invalid key, page id, base URL; unreadable key file; port in use | `ConfigurationError`, `ListenError`              |
+ * | 4    | input file: a file that cannot be read or parsed (a bridge config: `file:line:column`) | `FileError`, `BridgeConfigError`                    |
  * | 5    | request refused or not answered: 400, 401, 403, transport failure, timeout        | `RequestError`                                          |
  * | 6    | not found: unknown id, or a component name that matches nothing on the page       | `ResourceError` `NotFound`, `InputError` `UnknownComponent`/`NotFound` |
  * | 7    | rejected: invalid attributes (422), conflict (409), a name two components share   | `ResourceError` `Unprocessable`/`Conflict`, `InputError` `AmbiguousComponent` |
@@ -53,8 +53,9 @@ const byTag: Record<string, ExitCode> = {
   PruneGuardError: ExitCode.Usage,
   ConfigurationError: ExitCode.Configuration,
   CredentialError: ExitCode.Configuration,
-  ServeError: ExitCode.Configuration,
+  ListenError: ExitCode.Configuration,
   FileError: ExitCode.File,
+  BridgeConfigError: ExitCode.File,
   RequestError: ExitCode.Request,
   ResourceError: ExitCode.Rejected,
   ServerError: ExitCode.Server,

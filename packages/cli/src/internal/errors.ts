@@ -12,6 +12,26 @@ export class FileError extends Schema.TaggedError<FileError>("@effect-statuspage
   path: Schema.String
 }) {}
 
+/** A server command that cannot listen: the port is in use, the address is not this machine's. Exit code 3. */
+export class ListenError extends Schema.TaggedError<ListenError>("@effect-statuspage/cli/ListenError")("ListenError", {
+  message: Schema.String
+}) {}
+
+const listenWhy: Record<string, string> = {
+  EADDRINUSE: "the port is in use",
+  EADDRNOTAVAIL: "the address is not one of this machine's",
+  EACCES: "permission denied"
+}
+
+/** A server's `ServeError` (its cause is Node's listen error) as a `ListenError` naming the address. */
+export const listenError =
+  (host: string, port: number) =>
+  (error: { readonly cause: unknown }): ListenError => {
+    const code = Predicate.hasProperty(error.cause, "code") ? String(error.cause.code) : ""
+    const why = listenWhy[code] ?? oneLine(error.cause)
+    return new ListenError({ message: `cannot listen on ${host}:${port}: ${why}${code === "" ? "" : ` (${code})`}` })
+  }
+
 /** A failure as one line for stderr: its message, with line breaks folded (the API key is never in a message). */
 export const oneLine = (error: unknown): string => {
   const message =

@@ -15,10 +15,9 @@ const tty = () => process.stderr.isTTY === true
 export const show = (progress: Progress): Effect.Effect<void> =>
   Effect.sync(() => {
     if (!tty()) return
+    const seconds = Math.ceil((progress.etaMillis ?? 0) / 1000)
     const eta =
-      progress.etaMillis === undefined || progress.done >= progress.total
-        ? ""
-        : `, ETA ${Duration.format(Duration.seconds(Math.ceil(progress.etaMillis / 1000)))}`
+      seconds === 0 || progress.done >= progress.total ? "" : `, ETA ${Duration.format(Duration.seconds(seconds))}`
     const step = progress.step === undefined ? "" : ` ${progress.step}`
     process.stderr.write(`\r\u001b[2K${progress.done}/${progress.total}${eta}${step}`.slice(0, 200))
   })

@@ -1,4 +1,5 @@
 import * as Cause from "effect/Cause"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
@@ -18,6 +19,7 @@ export const runMain = (program: Effect.Effect<number, never, Stop.Stop>): void 
   const onSignal = () => {
     if (stop.graceful.current && !stop.requested.current) {
       stop.requested.current = true
+      Deferred.unsafeDone(stop.asked, Exit.void)
       process.stderr.write("statuspage: stopping after the request in flight (Ctrl-C again to stop at once)\n")
       return
     }

@@ -3,6 +3,7 @@ import * as Options from "@effect/cli/Options"
 import * as StatusPageFakeServer from "@effect-statuspage/testing/StatusPageFakeServer"
 import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
 import * as Effect from "effect/Effect"
+import { listenError } from "../errors.js"
 import { describe } from "../help.js"
 import * as Output from "../output.js"
 
@@ -55,7 +56,8 @@ export const command = Command.make("fake", options, (args) =>
         seed: args.seed,
         ...(args.rateLimit ? { rateLimit: StatusPageTest.realRateLimit } : {})
       })
-    )
+    ),
+    Effect.catchTag("ServeError", (error) => Effect.fail(listenError(args.host, args.port)(error)))
   )
 ).pipe(
   Command.withDescription(

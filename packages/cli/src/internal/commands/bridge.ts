@@ -1,0 +1,109 @@
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as BridgeConfig from "@effect-statuspage/bridge/BridgeConfig"
+import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
+import { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
+import type * as ConfigError from "effect/ConfigError"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
+import { listenError } from "../errors.js"
+import * as Files from "../files.js"
+import { describe } from "../help.js"
+import * as Output from "../output.js"
+import * as Settings from "../settings.js"
+import * as Stop from "../stop.js"
+
+const options = {
+  ...Settings.options,
+  json: Output.json,
+  config: Options.text("config").pipe(
+    Options.withAlias("c"),
+    Options.withDescription(
+      "The routing config (YAML, see examples/bridge.yaml). Its `auth` names the environment variables holding the webhook credentials: they are never flag values."
+    )
+  ),
+  port: Options.integer("port").pipe(
+    Options.withDescription("The port to listen on (0: a free one)."),
+    Options.withDefault(BridgeServer.defaultPort)
+  ),
+  host: Options.text("host").pipe(
+    Options.withDescription("The address to listen on (anything but loopback only with `auth` in the config)."),
+    Options.withDefault("127.0.0.1")
+  )
+}
+
+// Config.redacted hides the variable's name in the message; the path of the missing data still names it.
+const missingVariable = (error: ConfigError.ConfigError): string | undefined =>
+  error._op === "MissingData"
+    ? error.path.join(".")
+    : error._op === "And" || error._op === "Or"
+      ? (missingVariable(error.left) ?? missingVariable(error.right))
+      : undefined
+
+const credentialsMissing = (file: string) => (error: ConfigError.ConfigError) => {
+  const variable = missingVariable(error)
+  return new ConfigurationError({
+    reason: "Missing",
+    setting: "auth",
+    message: `${file}: auth names ${variable === undefined ? "an environment variable" : `the environment variable ${variable}`}, which is not set`
+  })
+}
+
+/** How long a stop waits for the keys already received to be written. */
+const drainLimit = "30 seconds"
+
+// BridgeServer has no drain of its own: after a stop request, wait (bounded) until its queue is empty, read from
+// its own /metrics (pending keys plus the keys of the round being written), so alerts it answered 202 are written.
+const drain = (url: string) =>
+  Effect.tryPromise(() => fetch(`${url}/metrics`).then((response) => response.text())).pipe(
+    Effect.map((text) => Number(/^statuspage_bridge_queue_depth (\d+)$/m.exec(text)?.[1] ?? Number.NaN)),
+    Effect.filterOrFail((depth) => depth === 0),
+    Effect.retry(Schedule.spaced("100 millis")),
+    Effect.timeoutFail({
+      duration: drainLimit,
+      onTimeout: () =>
+        `stopped with keys still queued after ${drainLimit}; the senders' next notifications bring them back`
+    }),
+    Effect.catchAll((why) => Console.error(`statuspage: ${typeof why === "string" ? why : "could not read the queue"}`))
+  )
+
+const serve = Command.make("serve", options, (args) =>
+  Effect.gen(function* () {
+    const config = yield* Effect.flatMap(Files.read(args.config), (text) => BridgeConfig.parse(text, args.config))
+    yield* Effect.scoped(
+      Effect.gen(function* () {
+        const server = yield* Layer.build(
+          BridgeServer.layer({ config, port: args.port, host: args.host, statusPage: Settings.layer(args) })
+        ).pipe(
+          Effect.catchTags({
+            ServeError: (error) => Effect.fail(listenError(args.host, args.port)(error)),
+            ConfigError: (error) => Effect.fail(credentialsMissing(args.config)(error))
+          })
+        )
+        const url = yield* BridgeServer.url.pipe(Effect.provide(server))
+        // BridgeServer logs the line saying where it listens.
+        if (args.json) yield* Output.emit({ json: { url }, text: "" }, true)
+        yield* Stop.untilAsked
+        yield* drain(url)
+      })
+    )
+    yield* Console.error("statuspage: bridge stopped")
+  })
+).pipe(
+  Command.withDescription(
+    describe(
+      "Serve the alert bridge: Alertmanager, Grafana and generic webhooks to incidents and component statuses, as the config routes them (key and page as for every command). Ctrl-C or SIGTERM stops it after writing what it received (exit 0).",
+      "statuspage bridge serve --config bridge.yaml",
+      "BRIDGE_TOKEN=$(cat token) statuspage bridge serve --config bridge.yaml --port 9095 --host 127.0.0.1"
+    )
+  )
+)
+
+export const command = Command.make("bridge").pipe(
+  Command.withDescription(
+    describe("The alert bridge (see the README's five-minute section).", "statuspage bridge serve --config bridge.yaml")
+  ),
+  Command.withSubcommands([serve])
+)

@@ -1,0 +1,178 @@
+import { writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import * as Path from "node:path"
+import { assert, describe, it } from "@effect/vitest"
+import { ExitCode } from "@effect-statuspage/cli"
+import { Components } from "@effect-statuspage/core"
+import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
+import * as Effect from "effect/Effect"
+import * as Schedule from "effect/Schedule"
+import { alertmanager } from "../bridge/support/bridge.js"
+import { fakeEnv, lines, run, useBundle } from "./support.js"
+
+const bundle = useBundle()
+const statuspage = (args: ReadonlyArray<string>, options?: Parameters<typeof run>[2]) =>
+  run(Path.join(bundle.dir, "statuspage.js"), args, options)
+const withFake = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.provide(effect, StatusPageFakeServer.layerTest({ seed: "bridge-cli" }))
+
+const token = "cli-bridge-token"
+
+/** A routing config in the bundle's folder; `settle` is how long the bridge gathers changes before writing. */
+const configFile = (name: string, settle: string) => {
+  const path = Path.join(bundle.dir, name)
+  writeFileSync(
+    path,
+    [
+      `settle: ${settle}`,
+      "auth: { bearer_token_env: BRIDGE_TOKEN }",
+      "routes:",
+      "  - name: api",
+      "    match: { service: api }",
+      '    components: ["{{ labels.component }}"]',
+      "    status: { critical: major_outage, warning: degraded_performance }",
+      "    incident:",
+      '      name: "{{ labels.alertname }} on the API"',
+      "      impact: { critical: major, default: minor }",
+      '    key: "{{ labels.alertname }}"',
+      ""
+    ].join("\n")
+  )
+  return path
+}
+
+const firing = alertmanager('{}:{alertname="ApiDown"}', [
+  { labels: { alertname: "ApiDown", service: "api", severity: "critical", component: "API" } }
+])
+
+const post = (url: string, body: unknown, authorization: string) =>
+  Effect.promise(() =>
+    fetch(`${url}/webhook/alertmanager`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify(body)
+    }).then((response) => response.status)
+  )
+
+const page = Effect.flatMap(StatusPageTest.FakeStatusPage, (fake) =>
+  Effect.map(fake.state, (state) => ({
+    incidents: ((state.incidents ?? []) as ReadonlyArray<{ name: string; status: string }>).map((i) => i.name),
+    api: ((state.components ?? []) as ReadonlyArray<{ name: string; status: string }>).find((c) => c.name === "API")
+      ?.status
+  }))
+)
+
+/**
+ * Starts `bridge serve --port 0 --json` against the fake (with an API component); returns its URL, and `stop`,
+ * which sends SIGTERM and waits for it to exit.
+ */
+const serve = (config: string) =>
+  Effect.gen(function* () {
+    yield* Components.create({ name: "API", status: "operational" })
+    const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
+    let child: import("node:child_process").ChildProcess | undefined
+    let stdout = () => ""
+    const exit = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0", "--json"], {
+      env,
+      timeout: 60_000,
+      onSpawn: (c, read) => {
+        child = c
+        stdout = read
+      }
+    }).pipe(Effect.fork)
+    const { url } = yield* Effect.try(() => JSON.parse(stdout()) as { url: string }).pipe(
+      Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("30 seconds")))
+    )
+    const stop = Effect.suspend(() => {
+      child!.kill("SIGTERM")
+      return Effect.flatten(exit.await)
+    })
+    return { url, stop }
+  })
+
+describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () => {
+  it.live(
+    "an Alertmanager v4 webhook over 127.0.0.1 opens the incident and sets the component; SIGTERM stops it with 0",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const { url, stop } = yield* serve(configFile("serve.yaml", "200ms"))
+          assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
+          assert.strictEqual(yield* post(url, firing, "Bearer wrong"), 401)
+          assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
+          const written = yield* page.pipe(
+            Effect.filterOrFail((p) => p.incidents.length === 1 && p.api === "major_outage"),
+            Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("20 seconds")))
+          )
+          assert.deepStrictEqual(written.incidents, ["ApiDown on the API"])
+          const ran = yield* stop
+          assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
+          assert.match(ran.stderr, /Listening on http:\/\/127\.0\.0\.1:\d+/)
+          assert.match(ran.stderr, /bridge stopped/)
+        })
+      ),
+    90_000
+  )
+
+  it.live(
+    "SIGTERM right after a webhook: what it answered 202 is written before it exits",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          // The bridge waits `settle` before writing: the stop comes while the key is still pending.
+          const { url, stop } = yield* serve(configFile("drain.yaml", "2s"))
+          assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
+          const ran = yield* stop
+          assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
+          assert.deepStrictEqual(yield* page, { incidents: ["ApiDown on the API"], api: "major_outage" })
+        })
+      ),
+    90_000
+  )
+
+  it.live("a bad config: one line with file, line and column, exit 4, nothing started or sent", () =>
+    withFake(
+      Effect.gen(function* () {
+        const fake = yield* StatusPageTest.FakeStatusPage
+        const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
+        const config = Path.join(bundle.dir, "bad.yaml")
+        writeFileSync(config, "routes:\n  - name: api\n    status: { critical: red }\n")
+        const ran = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0"], { env })
+        assert.strictEqual(ran.code, ExitCode.ExitCode.File, ran.stderr)
+        assert.lengthOf(lines(ran.stderr), 1, ran.stderr)
+        assert.match(ran.stderr, new RegExp(`^statuspage: ${config}:3:25: routes\\.0\\.status\\.critical: `))
+        const missing = yield* statuspage(["bridge", "serve", "--config", Path.join(bundle.dir, "none.yaml")], { env })
+        assert.strictEqual(missing.code, ExitCode.ExitCode.File, missing.stderr)
+        assert.match(missing.stderr, /^statuspage: cannot read .*none\.yaml: no such file\n$/)
+        assert.lengthOf(yield* fake.requests, 0)
+      })
+    )
+  )
+
+  it.live("port in use, or a credential variable not set: one line, exit 3", () =>
+    withFake(
+      Effect.gen(function* () {
+        const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
+        const config = configFile("busy.yaml", "1s")
+        const taken = yield* Effect.acquireRelease(
+          Effect.async<import("node:net").Server>((resume) => {
+            const server = createServer().listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+          }),
+          (server) => Effect.sync(() => server.close())
+        )
+        const port = (taken.address() as import("node:net").AddressInfo).port
+        const busy = yield* statuspage(["bridge", "serve", "--config", config, "--port", String(port)], { env })
+        assert.strictEqual(busy.code, ExitCode.ExitCode.Configuration, busy.stderr)
+        assert.deepStrictEqual(lines(busy.stderr), [
+          `statuspage: cannot listen on 127.0.0.1:${port}: the port is in use (EADDRINUSE)`
+        ])
+        const { BRIDGE_TOKEN: _, ...withoutToken } = env
+        const noToken = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0"], { env: withoutToken })
+        assert.strictEqual(noToken.code, ExitCode.ExitCode.Configuration, noToken.stderr)
+        assert.deepStrictEqual(lines(noToken.stderr), [
+          `statuspage: ${config}: auth names the environment variable BRIDGE_TOKEN, which is not set`
+        ])
+      }).pipe(Effect.scoped)
+    )
+  )
+})
