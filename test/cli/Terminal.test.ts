@@ -69,6 +69,7 @@ describe("statuspage on a terminal and off it (built bin)", () => {
     Effect.gen(function* () {
       const ran = yield* statuspage(["--help"])
       assert.strictEqual(ran.code, 0, ran.stderr)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every terminal style sequence
       const listed = ran.stdout.replaceAll(/\u001b\[[0-9;]*m/g, "")
       const paths = commandsOf(Cli.command.descriptor)
         .map((c) => c.path.replace(/^statuspage ?/, ""))

@@ -114,13 +114,14 @@ export const commandsOf = (
 ): Array<{ readonly path: string; readonly command: Descriptor.Command<unknown> }> => {
   const found: Array<{ path: string; command: Descriptor.Command<unknown> }> = []
   const walk = (command: any, path: string): void => {
-    if (command._tag === "Map") return walk(command.command, path)
-    if (command._tag !== "Subcommands") {
+    if (command._tag === "Map") {
+      walk(command.command, path)
+    } else if (command._tag === "Subcommands") {
+      walk(command.parent, path)
+      for (const child of command.children) walk(child, `${path} ${Array.from(Descriptor.getNames(child))[0]}`)
+    } else {
       found.push({ path, command })
-      return
     }
-    walk(command.parent, path)
-    for (const child of command.children) walk(child, `${path} ${Array.from(Descriptor.getNames(child))[0]}`)
   }
   walk(root, "statuspage")
   return found

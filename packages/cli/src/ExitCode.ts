@@ -4,7 +4,7 @@
  *
  * | code | meaning                                                                           | error (`_tag`, `reason`)                                |
  * | ---- | --------------------------------------------------------------------------------- | ------------------------------------------------------- |
- * | 0    | done (also "no change")                                                           |                                                         |
+ * | 0    | done (also "no change"; `bridge serve` stopped by Ctrl-C or SIGTERM)              |                                                         |
  * | 1    | internal error (a bug: please report it)                                          | a defect                                                |
  * | 2    | usage: unknown command or flag, invalid value (status, time, `name=status`)       | `ValidationError`, `UsageError`, `InputError` `Invalid` |
  * | 3    | configuration: missing or invalid key, page id, base URL; unreadable key file; port in use | `ConfigurationError`, `ListenError`              |
