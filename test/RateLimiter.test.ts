@@ -229,7 +229,7 @@ describe("RateLimiter", () => {
   )
 
   it.live(
-    "300 mixed requests from 10 fibers against the fake's rolling limit: no 420, the budget's rate (60 per 1 s)",
+    "300 mixed requests from 10 fibers against the fake's rolling limit (60 per 1 s): no 420, never above the budget's rate",
     () =>
       Effect.gen(function* () {
         const windowMillis = 1_000
@@ -276,7 +276,8 @@ describe("RateLimiter", () => {
         console.log(
           `rate limiter: ${perWindow.toFixed(1)} requests per ${windowMillis}ms window (budget ${limit}); batches at ${batchStarts.map((t) => t - batchStarts[0]!).join(", ")}ms`
         )
-        assert.isAtLeast(perWindow, limit * 0.95)
+        // Only the upper side is a property of the code: how close to the budget a run gets depends on the CPU it
+        // gets, so budget use is measured in `pnpm bench` (the jobs' table), not asserted in a timed test.
         assert.isAtMost(perWindow, limit * 1.05)
       }),
     20_000

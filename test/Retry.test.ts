@@ -3,6 +3,7 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import { assert, describe, it } from "@effect/vitest"
 import { Components, Retry, StatusPageError } from "@effect-statuspage/core"
 import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
@@ -212,6 +213,25 @@ describe("Retry", () => {
         assert.isTrue((yield* Fiber.join(fiber))._tag === "Right")
         assert.strictEqual(requests.length, 2)
       }
+    })
+  )
+
+  it.effect("backoff: whole milliseconds, between half and all of the capped doubling delay", () =>
+    Effect.gen(function* () {
+      const delays = yield* Schedule.run(
+        Schedule.delays(Retry.backoff("100 millis", "1 second")),
+        0,
+        Array.from({ length: 200 }, () => undefined)
+      )
+      let n = 0
+      for (const delay of delays) {
+        const millis = Duration.toMillis(delay)
+        const full = Math.min(1_000, 100 * 2 ** Math.min(n++, 10))
+        assert.isTrue(Number.isInteger(millis), `delay ${millis} is not whole milliseconds`)
+        assert.isAtLeast(millis, Math.floor(full / 2))
+        assert.isAtMost(millis, full)
+      }
+      assert.strictEqual(n, 200)
     })
   )
 

@@ -89,7 +89,8 @@ export const attemptsAttribute = "statuspage.attempts"
 
 /**
  * Exponential backoff from `base`, doubling, capped at `cap`, with equal jitter: each delay is between half and all
- * of `min(cap, base·2ⁿ)`, so that clients that failed together do not retry together.
+ * of `min(cap, base·2ⁿ)`, so that clients that failed together do not retry together. Delays are whole milliseconds
+ * (a fractional sleep leaves `TestClock` at an instant its nanosecond clock cannot represent).
  *
  * @since 0.2.0
  * @category Schedules
@@ -100,7 +101,8 @@ export const backoff = (
 ): Schedule.Schedule<Duration.Duration> =>
   Schedule.exponential(base, 2).pipe(
     Schedule.modifyDelay((_, delay) => Duration.min(delay, cap)),
-    Schedule.jitteredWith({ min: 0.5, max: 1 })
+    Schedule.jitteredWith({ min: 0.5, max: 1 }),
+    Schedule.modifyDelay((_, delay) => Duration.millis(Math.round(Duration.toMillis(delay))))
   )
 
 /**
