@@ -7,6 +7,7 @@ import { Components } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
+import * as Alertmanager from "../bridge/support/alertmanager.js"
 import { alertmanager } from "../bridge/support/bridge.js"
 import { fakeEnv, lines, run, useBundle } from "./support.js"
 
@@ -55,12 +56,22 @@ const post = (url: string, body: unknown, authorization: string) =>
   )
 
 const page = Effect.flatMap(StatusPageTest.FakeStatusPage, (fake) =>
-  Effect.map(fake.state, (state) => ({
-    incidents: ((state.incidents ?? []) as ReadonlyArray<{ name: string; status: string }>).map((i) => i.name),
-    api: ((state.components ?? []) as ReadonlyArray<{ name: string; status: string }>).find((c) => c.name === "API")
-      ?.status
-  }))
+  Effect.map(fake.state, (state) => {
+    const incidents = (state.incidents ?? []) as ReadonlyArray<{ name: string; status: string }>
+    return {
+      incidents: incidents.map((i) => i.name),
+      resolved: incidents.filter((i) => i.status === "resolved").length,
+      api: ((state.components ?? []) as ReadonlyArray<{ name: string; status: string }>).find((c) => c.name === "API")
+        ?.status
+    }
+  })
 )
+
+type Page = Effect.Effect.Success<typeof page>
+
+/** Polls the fake page until `check` holds (bounded: 20 s). */
+const until = (check: (p: Page) => boolean) =>
+  page.pipe(Effect.filterOrFail(check), Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("20 seconds"))))
 
 /**
  * Starts `bridge serve --port 0 --json` against the fake (with an API component); returns its URL, and `stop`,
@@ -100,10 +111,7 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
           assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
           assert.strictEqual(yield* post(url, firing, "Bearer wrong"), 401)
           assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
-          const written = yield* page.pipe(
-            Effect.filterOrFail((p) => p.incidents.length === 1 && p.api === "major_outage"),
-            Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("20 seconds")))
-          )
+          const written = yield* until((p) => p.incidents.length === 1 && p.api === "major_outage")
           assert.deepStrictEqual(written.incidents, ["ApiDown on the API"])
           const ran = yield* stop
           assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
@@ -124,7 +132,7 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
           assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
           const ran = yield* stop
           assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
-          assert.deepStrictEqual(yield* page, { incidents: ["ApiDown on the API"], api: "major_outage" })
+          assert.deepStrictEqual(yield* page, { incidents: ["ApiDown on the API"], resolved: 0, api: "major_outage" })
         })
       ),
     90_000
@@ -176,3 +184,37 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
     )
   )
 })
+
+if (!Alertmanager.available && !Alertmanager.required) {
+  console.warn(
+    "statuspage bridge serve with a real Alertmanager SKIPPED: prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)"
+  )
+}
+
+describe.skipIf(!Alertmanager.available && !Alertmanager.required)(
+  "statuspage bridge serve with a real Alertmanager",
+  () => {
+    it.live(
+      "alerts posted to Alertmanager's API open the incident and set the component through the built bin, then resolve",
+      () =>
+        withFake(
+          Effect.gen(function* () {
+            const { url, stop } = yield* serve(configFile("alertmanager.yaml", "200ms"))
+            const am = yield* Effect.acquireRelease(
+              Effect.promise(() => Alertmanager.start(`${url}/webhook/alertmanager`, token)),
+              (am) => Effect.promise(() => am.stop())
+            )
+            const alert = { labels: { alertname: "ApiDown", service: "api", severity: "critical", component: "API" } }
+            yield* Effect.promise(() => am.post([alert]))
+            yield* until((p) => p.incidents.length === 1 && p.api === "major_outage")
+            yield* Effect.promise(() => am.post([{ ...alert, endsAt: new Date().toISOString() }]))
+            const resolved = yield* until((p) => p.resolved === 1 && p.api === "operational")
+            assert.deepStrictEqual(resolved.incidents, ["ApiDown on the API"])
+            const ran = yield* stop
+            assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
+          }).pipe(Effect.scoped)
+        ),
+      90_000
+    )
+  }
+)

@@ -65,12 +65,13 @@ describe("statuspage on a terminal and off it (built bin)", () => {
     )
   )
 
-  it.live("statuspage --help lists every command, bridge serve included", () =>
+  it.live("statuspage --help lists every command, bridge serve included, in plain text when piped", () =>
     Effect.gen(function* () {
       const ran = yield* statuspage(["--help"])
       assert.strictEqual(ran.code, 0, ran.stderr)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every terminal style sequence
-      const listed = ran.stdout.replaceAll(/\u001b\[[0-9;]*m/g, "")
+      // Styled on a terminal only: piped, it is plain text.
+      assert.notInclude(ran.stdout, style)
+      const listed = ran.stdout
       const paths = commandsOf(Cli.command.descriptor)
         .map((c) => c.path.replace(/^statuspage ?/, ""))
         .filter((path) => path !== "")
@@ -111,7 +112,7 @@ describe("statuspage on a terminal and off it (built bin)", () => {
   )
 
   it.live.skipIf(!terminalAvailable)(
-    "apply draws done/total and an ETA on a terminal, and nothing of it when stderr is not one",
+    "apply draws done/total and an ETA on a terminal, and nothing of it when stderr is not one; help is styled there",
     () =>
       withFake(
         Effect.gen(function* () {
@@ -140,6 +141,9 @@ describe("statuspage on a terminal and off it (built bin)", () => {
           assert.notInclude(piped.stderr, style)
           assert.notMatch(piped.stderr, /\d\/\d/)
           assert.lengthOf(yield* writes, 4)
+          const help = yield* runInTerminal(bin(), ["--help"])
+          assert.strictEqual(help.code, 0, help.stdout)
+          assert.include(help.stdout, `${style}0;1mUSAGE`)
         })
       ),
     60_000

@@ -69,11 +69,18 @@ export const command = Command.make("statuspage").pipe(
 export type Environment = Output.Output | Stop.Stop | CliApp.CliApp.Environment
 
 // @effect/cli prints a usage error's help document (several paragraphs, styled) on stderr before failing with it;
-// main prints one plain line instead, so that printing is dropped (only until a command runs: see `command`).
+// main prints one plain line instead, so that printing is dropped; its help goes out styled only to a terminal.
+// Commands run with the console main was given (see `command`).
 const withoutUsagePrinting = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.consoleWith((console) =>
     effect.pipe(
-      Effect.withConsole({ ...console, error: () => Effect.void, unsafe: { ...console.unsafe, error: () => {} } }),
+      Effect.withConsole({
+        ...console,
+        log: (...args) =>
+          console.log(...(process.stdout.isTTY ? args : args.map((a) => (typeof a === "string" ? Usage.plain(a) : a)))),
+        error: () => Effect.void,
+        unsafe: { ...console.unsafe, error: () => {} }
+      }),
       Effect.locally(commandConsole, console)
     )
   )

@@ -31,12 +31,14 @@ const walk = (root: CommandDescriptor.Command<unknown>, args: ReadonlyArray<stri
   return { path, node }
 }
 
-// Styles the help renderer adds (bold, colours): a usage line is plain text wherever it goes.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every terminal style sequence
 const styles = /\u001b\[[0-9;]*m/g
 
+/** Text the help renderer styled (bold, colours), without its styles. */
+export const plain = (text: string): string => text.replace(styles, "")
+
 /**
- * A usage error as one plain line (its paragraphs folded), ending with the `--help` of the command the arguments
+ * A usage error as one plain line wherever it goes (its paragraphs folded), ending with the `--help` of the command the arguments
  * name. `args` are the arguments after the executable.
  */
 export const line = (
@@ -51,6 +53,6 @@ export const line = (
     ? `unknown command '${args[path.length] ?? ""}' for ${command} (one of: ${children(node)
         .flatMap((child) => Array.from(names(child)))
         .join(", ")})`
-    : oneLine(HelpDoc.toAnsiText(error.error).replace(styles, "").trim())
+    : oneLine(plain(HelpDoc.toAnsiText(error.error)).trim())
   return `${text}; see ${command} --help`
 }
