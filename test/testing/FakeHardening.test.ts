@@ -1,11 +1,13 @@
 /**
  * The fake as a hostile or careless client would try it (issues 10 and 12): a bad percent-encoding is a 400, an
- * oversized body is refused before authentication, the request log keeps only the newest requests, and a path
+ * oversized body is refused before authentication, the request and webhook logs keep only the newest entries, and a path
  * outside the API root `/v1` is not found, as on the real API.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
+import { Components } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import { raw } from "../support/fakeSuite.js"
@@ -93,6 +95,30 @@ describe("fake Statuspage: hardening", () => {
         ["page=6"]
       )
     }).pipe(Effect.provide(StatusPageTest.layer({ seed: 1, maxLoggedRequests: 3 })))
+  )
+
+  it.live("the webhook delivery log keeps the newest deliveries up to its bound, oldest first", () =>
+    Effect.gen(function* () {
+      const fake = yield* StatusPageTest.FakeStatusPage
+      // a receiver that answers every delivery at once
+      const receiver = HttpClient.make((request) =>
+        Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))
+      )
+      yield* Effect.provideService(fake.subscribeWebhooks("http://receiver.test/hook"), HttpClient.HttpClient, receiver)
+      const api = yield* Components.create({ name: "API" })
+      const statuses = ["degraded_performance", "partial_outage", "major_outage", "operational"] as const
+      const newest = Effect.map(fake.webhookDeliveries, (log) =>
+        log.map((d) => (d.body as { component_update: { new_status: string } }).component_update.new_status)
+      )
+      for (const status of statuses) {
+        yield* Components.update(api.id, { status })
+        // deliveries run in the background: wait for this one
+        yield* Effect.repeat(Effect.zipLeft(newest, Effect.sleep("5 millis")), {
+          until: (log) => log.at(-1) === status
+        }).pipe(Effect.timeout("5 seconds"))
+      }
+      assert.deepStrictEqual(yield* newest, ["major_outage", "operational"])
+    }).pipe(Effect.provide(StatusPageTest.layer({ seed: 1, maxLoggedWebhooks: 2 })))
   )
 
   it.effect("a Manage API path without the /v1 root is a 404, as on the real API", () =>

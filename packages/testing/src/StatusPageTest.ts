@@ -98,6 +98,8 @@ export interface Options {
   readonly latency?: Duration.DurationInput
   /** The request log keeps the newest this many requests (a positive integer). Default 10,000. */
   readonly maxLoggedRequests?: number
+  /** The webhook delivery log keeps the newest this many deliveries (a positive integer). Default 1,000. */
+  readonly maxLoggedWebhooks?: number
   /**
    * A request body above this many bytes (a positive integer) is answered 413 before anything else, the key check
    * included, and is not read further. Default 1 MiB.
@@ -164,7 +166,7 @@ export interface Service {
     url: string,
     options?: { readonly pageId?: string }
   ) => Effect.Effect<void, never, HttpClient.HttpClient>
-  /** Every webhook delivered so far, oldest first. */
+  /** The webhooks delivered so far, oldest first: the newest `maxLoggedWebhooks` (default 1,000). */
   readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
   /**
    * Quarantines a page subscriber, as Statuspage does after ten failed webhook deliveries (the fake delivers only to
@@ -187,7 +189,8 @@ const positiveInteger = (name: string, value: number): number => {
 }
 
 /**
- * Builds a fake with an empty page. Dies when `maxLoggedRequests` or `maxRequestBodyBytes` is not a positive integer.
+ * Builds a fake with an empty page. Dies when `maxLoggedRequests`, `maxLoggedWebhooks` or `maxRequestBodyBytes` is not
+ * a positive integer.
  *
  * @since 0.1.0
  * @category Constructors
@@ -203,7 +206,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       store,
       apiKey,
       positiveInteger("maxRequestBodyBytes", options.maxRequestBodyBytes ?? 1024 * 1024),
-      positiveInteger("maxLoggedRequests", options.maxLoggedRequests ?? 10_000)
+      positiveInteger("maxLoggedRequests", options.maxLoggedRequests ?? 10_000),
+      positiveInteger("maxLoggedWebhooks", options.maxLoggedWebhooks ?? 1_000)
     )
     control.rateLimit = options.rateLimit
     if (options.latency !== undefined) control.latency = Duration.decode(options.latency)
@@ -236,7 +240,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.map(HttpClient.HttpClient, (client) => {
           control.webhookTargets.push({ url, pageId: options?.pageId ?? pageId, client })
         }),
-      webhookDeliveries: Effect.sync(() => [...control.webhookLog]),
+      webhookDeliveries: Effect.sync(() => control.webhookLog.toArray()),
       quarantineSubscriber: (subscriberId) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           quarantine(store, subscriberId, new Date(now).toISOString())

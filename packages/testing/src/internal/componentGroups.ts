@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import {
   componentsTable,
   dissolveGroup,
+  insertRow,
   leaveGroup,
   pageComponents,
   patchComponent,
@@ -87,22 +88,16 @@ export const componentGroups: GroupHandlers<typeof ComponentGroups> = {
     Effect.gen(function* () {
       const pageId = params.page_id!
       yield* checkMembers(store, pageId, input.components)
-      const id = store.newId()
-      componentsTable(store).set(id, {
-        id,
-        page_id: pageId,
+      const group = insertRow(store, pageId, now, () => ({
         group_id: null,
-        created_at: now,
-        updated_at: now,
         group: true,
         name: input.name,
         description: input.description ?? null,
-        position: pageComponents(store, pageId).length + 1,
         status: "",
         showcase: false,
         components: []
-      })
-      return asGroup(setMembers(store, id, input.components, now))
+      }))
+      return asGroup(setMembers(store, group.id, input.components, now))
     }),
 
   update: change,

@@ -10,8 +10,6 @@ import { find, type GroupHandlers, type Handler, unprocessable } from "./handler
 import { relatedIncidents } from "./incidentsTable.js"
 import type { Store } from "./store.js"
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-
 /** The components table, group rows included. */
 export const componentsTable = (store: Store) => store.table<Component>("components")
 
@@ -99,6 +97,24 @@ export const dissolveGroup = (store: Store, group: Component, now: string) => {
   componentsTable(store).delete(group.id)
 }
 
+/** What a new row's creator gives: every field but those `insertRow` sets (id, page, timestamps, position). */
+type RowFields = Omit<Component, "id" | "page_id" | "created_at" | "updated_at" | "position">
+
+/** Adds a row (a component or a group) last on its page, stamped `now`. */
+export const insertRow = (store: Store, pageId: string, now: string, fields: (id: string) => RowFields): Component => {
+  const id = store.newId()
+  const row: Component = {
+    id,
+    page_id: pageId,
+    created_at: now,
+    updated_at: now,
+    position: pageComponents(store, pageId).length + 1,
+    ...fields(id)
+  }
+  componentsTable(store).set(id, row)
+  return row
+}
+
 const joinGroup = (store: Store, memberId: string, groupId: string, now: string) => {
   const group = componentsTable(store).get(groupId)!
   patchComponent(store, groupId, { components: [...(group.components ?? []), memberId] }, now)
@@ -132,26 +148,19 @@ export const components: GroupHandlers<typeof Components> = {
     Effect.gen(function* () {
       const pageId = params.page_id!
       yield* checkGroup(store, pageId, input.group_id)
-      const id = store.newId()
-      const row: Mutable<Component> = {
-        id,
-        page_id: pageId,
+      const row = insertRow(store, pageId, now, (id) => ({
         group_id: input.group_id ?? null,
-        created_at: now,
-        updated_at: now,
         group: false,
         name: input.name,
         description: input.description ?? null,
-        position: pageComponents(store, pageId).length + 1,
         status: input.status ?? "operational",
         showcase: input.showcase ?? true,
         only_show_if_degraded: input.only_show_if_degraded ?? false,
         automation_email: `component+${id}@notifications.statuspage.io`,
         start_date: input.start_date ?? null
-      }
-      componentsTable(store).set(id, row)
-      statusHistory(store).set(id, [{ status: row.status, at: now }])
-      if (row.group_id !== null) joinGroup(store, id, row.group_id, now)
+      }))
+      statusHistory(store).set(row.id, [{ status: row.status, at: now }])
+      if (row.group_id !== null) joinGroup(store, row.id, row.group_id, now)
       return row
     }),
 

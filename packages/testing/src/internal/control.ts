@@ -113,18 +113,20 @@ export class Control {
   readonly drops: Array<Counted<"before" | "after">> = []
   /** Accepted request times per API key, for the rolling window. */
   readonly hits = new Map<string, Array<number>>()
-  /** Where webhooks go, and what was delivered (see `public.ts`). */
+  /** Where webhooks go, and the newest deliveries (see `public.ts`). */
   readonly webhookTargets: Array<WebhookTarget> = []
-  readonly webhookLog: Array<WebhookDelivery> = []
+  readonly webhookLog: Ring<WebhookDelivery>
 
   constructor(
     readonly store: Store,
     readonly apiKey: string,
     /** Bodies above this size are answered 413 unread. */
     readonly maxBodyBytes: number,
-    maxLoggedRequests: number
+    maxLoggedRequests: number,
+    maxLoggedWebhooks: number
   ) {
     this.log = new Ring(maxLoggedRequests)
+    this.webhookLog = new Ring(maxLoggedWebhooks)
   }
 
   /** Takes one use of the first queued item, if any. */

@@ -12,7 +12,7 @@ import type { Incident, IncidentStatus } from "@effect-statuspage/core/Incidents
 import type { StatusIndicator } from "@effect-statuspage/core/StatusPagePublic"
 import * as Effect from "effect/Effect"
 import { componentsTable, pageComponents } from "./components.js"
-import type { WebhookDelivery, WebhookTarget } from "./control.js"
+import type { Ring, WebhookDelivery, WebhookTarget } from "./control.js"
 import { incidentsTable } from "./incidentsTable.js"
 import type { Answer } from "./router.js"
 import type { Store } from "./store.js"
@@ -247,7 +247,7 @@ const bodiesFor = (store: Store, pageId: string, then: Before, now: string) => {
 export const deliver = (
   store: Store,
   targets: ReadonlyArray<WebhookTarget>,
-  log: Array<WebhookDelivery>,
+  log: Ring<WebhookDelivery>,
   then: Before,
   now: string
 ): Effect.Effect<void> =>
