@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import { attemptOf, keepBounded } from "./internal/bounds.js"
 import { currentAnswered, currentQueueObserver } from "./internal/policyContract.js"
 import { addToCurrentSpan } from "./internal/span.js"
 import { ConfigurationError } from "./StatusPageError.js"
@@ -332,32 +333,44 @@ export const wrap =
       return loop
     }
 
-    return HttpClient.transform(client, (effect, request) => {
-      const key = keyOf(request)
-      if (key === undefined) return effect
-      return Effect.uninterruptibleMask((restore) =>
-        Effect.flatMap(FiberRef.get(currentQueueObserver), (observer) => {
-          const line = lineOf(key)
-          const queued = Effect.zipRight(
-            restore(line.enter),
-            Effect.ensuring(admit(key, line, restore), Effect.sync(line.leave))
-          )
-          return Effect.flatMap(Effect.timed(observer.queued(queued)), ([waited, done]) => {
-            // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
-            let stamped = false
-            const complete = Effect.suspend(() => {
-              if (stamped) return Effect.void
-              stamped = true
-              return Effect.zipRight(done, signalCompleted(key))
-            })
-            return Effect.zipRight(
-              addToCurrentSpan(waitAttribute, Duration.toMillis(waited)),
-              Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
+    return keepBounded(
+      client,
+      HttpClient.transform(client, (call, request) => {
+        // bounded from admission on: the time in the line never counts against the action's timeout
+        const effect = attemptOf(client, call, request)
+        const key = keyOf(request)
+        if (key === undefined) return effect
+        return Effect.uninterruptibleMask((restore) =>
+          Effect.flatMap(FiberRef.get(currentQueueObserver), (observer) => {
+            const line = lineOf(key)
+            const queued = Effect.zipRight(
+              restore(line.enter),
+              Effect.ensuring(admit(key, line, restore), Effect.sync(line.leave))
             )
+            // the wait in milliseconds from `Clock` (not `Effect.timed`, whose nanoseconds a `TestClock` set to a
+            // fractional millisecond, as a jittered retry's sleep leaves it, cannot give)
+            const timed = Effect.flatMap(Clock.currentTimeMillis, (start) =>
+              Effect.flatMap(observer.queued(queued), (done) =>
+                Effect.map(Clock.currentTimeMillis, (end) => [end - start, done] as const)
+              )
+            )
+            return Effect.flatMap(timed, ([waited, done]) => {
+              // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
+              let stamped = false
+              const complete = Effect.suspend(() => {
+                if (stamped) return Effect.void
+                stamped = true
+                return Effect.zipRight(done, signalCompleted(key))
+              })
+              return Effect.zipRight(
+                addToCurrentSpan(waitAttribute, waited),
+                Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
+              )
+            })
           })
-        })
-      )
-    })
+        )
+      })
+    )
   }
 
 /**

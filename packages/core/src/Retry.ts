@@ -25,7 +25,7 @@ import * as Predicate from "effect/Predicate"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
-import { keepBounded, ResponseTooLarge } from "./internal/bounds.js"
+import { attemptOf, keepBounded, ResponseTooLarge } from "./internal/bounds.js"
 import { parseRetryAfter } from "./internal/errorBody.js"
 import { isIdempotent, neverSent } from "./internal/outcome.js"
 import { verboseLog } from "./internal/verbose.js"
@@ -256,8 +256,10 @@ const logRetry = (request: HttpClientRequest.HttpClientRequest, wait: number, wh
 
 const wrapWith = (client: HttpClient.HttpClient, options: Options): HttpClient.HttpClient => {
   const retries = schedule(options)
-  const wrapped = HttpClient.transform(client, (effect, request) =>
+  const wrapped = HttpClient.transform(client, (call, request) =>
     Effect.suspend(() => {
+      // each attempt bounded on its own, never the backoff between them
+      const effect = attemptOf(client, call, request)
       // The schedule's state for this call: one fiber steps it, one attempt at a time.
       let state = retries.initial
       type Result = Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>

@@ -22,6 +22,7 @@ import { decodeResponse } from "./internal/decode.js"
 import type { RequestInfo } from "./internal/errorMapping.js"
 import { decoder } from "./internal/fastDecode.js"
 import { compile } from "./internal/path.js"
+import type { Limits } from "./internal/policyContract.js"
 import { buildRequest, noPlaceholders, withoutParts } from "./internal/request.js"
 import { makeOrigin, type Origin, readApiKey } from "./internal/requestHeaders.js"
 import {
@@ -31,7 +32,7 @@ import {
   StatusResponse,
   Summary
 } from "./internal/schema/public.js"
-import { type Limits, send, traced } from "./internal/send.js"
+import { send, traced } from "./internal/send.js"
 import { defaultUserAgent } from "./StatusPageConfig.js"
 import { ConfigurationError, type HttpError } from "./StatusPageError.js"
 

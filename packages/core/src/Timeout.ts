@@ -15,7 +15,14 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { bound, DEFAULT_MAX_RESPONSE_SIZE, markBounded, timeoutError } from "./internal/bounds.js"
+import {
+  attemptOf,
+  bound,
+  DEFAULT_MAX_RESPONSE_SIZE,
+  keepBounded,
+  markBounded,
+  timeoutError
+} from "./internal/bounds.js"
 import { answered, currentQueueObserver, NotSent, type QueueObserver } from "./internal/policyContract.js"
 import * as StatusPageConfig from "./StatusPageConfig.js"
 
@@ -91,8 +98,9 @@ export const wrapDeadline =
   (deadline: Duration.DurationInput) =>
   (client: HttpClient.HttpClient): HttpClient.HttpClient => {
     const duration = Duration.decode(deadline)
-    return HttpClient.transform(client, (effect, request) =>
+    const wrapped = HttpClient.transform(client, (call, request) =>
       Effect.suspend(() => {
+        const effect = attemptOf(client, call, request)
         let waiting = false
         const observer: QueueObserver = {
           queued: (wait) =>
@@ -116,6 +124,7 @@ export const wrapDeadline =
         })
       })
     )
+    return keepBounded(client, wrapped)
   }
 
 /**

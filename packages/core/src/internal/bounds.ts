@@ -1,8 +1,10 @@
 /**
  * Bounds on one attempt: it must finish, body included, within a duration, and its body may not exceed a size. The
- * `Timeout` layer applies them to each attempt; an action applies them to the whole call when the client in context
- * does not (a bare `FetchHttpClient` or `UndiciHttpClient`), so that the configured `timeout` and
- * `maxResponseSize` hold whatever client the user provides.
+ * `Timeout` layer applies them to each attempt. Without it, an action's `timeout` and `maxResponseSize` still hold
+ * whatever client the user provides, and still per attempt on the wire: our policies (retry, rate limiter, deadline)
+ * over a client that bounds nothing bound each attempt they pass on by the action's limits, so that waiting for budget
+ * or for a retry never counts; the action bounds the call itself only over a client it knows nothing of (a bare
+ * `FetchHttpClient` or `UndiciHttpClient`, or a user's own wrapper), where a call is one attempt.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
@@ -12,8 +14,10 @@ import * as Cause from "effect/Cause"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Stream from "effect/Stream"
 import { Buffered } from "./buffered.js"
+import { answered, currentActionLimits, type Limits } from "./policyContract.js"
 
 /** The default `maxResponseSize`: far above any real Statuspage answer (the largest lists are a few MB). */
 export const DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
@@ -38,6 +42,10 @@ export const formatBytes = (bytes: number): string =>
 // Clients whose every attempt is already bounded (built by `Timeout.wrap`, or a wrapper of one that says so).
 const boundedClients = new WeakSet<HttpClient.HttpClient>()
 
+// Our policies over a client that bounds nothing: they bound each attempt they pass on by the calling action's limits
+// (`currentActionLimits`), so that the limits count time on the wire only, never time waiting for budget or backoff.
+const boundingForActions = new WeakSet<HttpClient.HttpClient>()
+
 /** Marks `client` as bounding each of its attempts; returns it. */
 export const markBounded = (client: HttpClient.HttpClient): HttpClient.HttpClient => {
   boundedClients.add(client)
@@ -47,9 +55,33 @@ export const markBounded = (client: HttpClient.HttpClient): HttpClient.HttpClien
 /** True when each attempt of `client` is bounded in time and size, so the action need not bound the call. */
 export const isBounded = (client: HttpClient.HttpClient): boolean => boundedClients.has(client)
 
-/** `outer`, a wrapper of `inner`, marked bounded when `inner` is. */
-export const keepBounded = (inner: HttpClient.HttpClient, outer: HttpClient.HttpClient): HttpClient.HttpClient =>
-  isBounded(inner) ? markBounded(outer) : outer
+/** True when `client` is a policy that bounds each attempt by the limits an action sets in `currentActionLimits`. */
+export const boundsForActions = (client: HttpClient.HttpClient): boolean => boundingForActions.has(client)
+
+/**
+ * `outer`, a policy wrapping `inner` whose attempts go through `attemptOf`: marked bounded when `inner` is, else as
+ * bounding its attempts for actions.
+ */
+export const keepBounded = (inner: HttpClient.HttpClient, outer: HttpClient.HttpClient): HttpClient.HttpClient => {
+  if (isBounded(inner)) return markBounded(outer)
+  boundingForActions.add(outer)
+  return outer
+}
+
+/**
+ * One attempt (`effect`) of a policy's `inner` client: as it is when `inner` bounds its attempts or passes them to a
+ * policy that does; else bounded by the calling action's limits, if an action set them.
+ */
+export const attemptOf = (
+  inner: HttpClient.HttpClient,
+  effect: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
+  request: HttpClientRequest.HttpClientRequest
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
+  isBounded(inner) || boundsForActions(inner)
+    ? effect
+    : Effect.flatMap(FiberRef.get(currentActionLimits), (limits) =>
+        limits === undefined ? effect : bound(effect, request, { ...limits, what: "the attempt", onHeaders: answered })
+      )
 
 /** The failure of a request that took longer than `duration`: a transport failure caused by a `TimeoutException`. */
 export const timeoutError = (
@@ -115,11 +147,8 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => 
   return out
 }
 
-/** What `bound` enforces on one attempt (or, from an action over an unbounded client, on one call). */
-export interface Bounds {
-  readonly duration: Duration.Duration
-  /** The largest body, in bytes. */
-  readonly limit: number
+/** What `bound` enforces on one attempt (or, from an action over a client it knows nothing of, on one call). */
+export interface Bounds extends Limits {
   /** What timed out, for the message: "the attempt", "the request". */
   readonly what: string
   /** Runs when the response headers arrive, before the body is read. */

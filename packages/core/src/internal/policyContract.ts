@@ -5,6 +5,7 @@
  */
 import * as Cause from "effect/Cause"
 import * as Data from "effect/Data"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
@@ -36,6 +37,22 @@ export interface QueueObserver {
 /** The observer of the current call; by default nobody listens. */
 export const currentQueueObserver = globalValue("@effect-statuspage/currentQueueObserver", () =>
   FiberRef.unsafeMake<QueueObserver>({ queued: (wait) => wait })
+)
+
+/** How long an attempt may take on the wire and how large its body may be (one action's config). */
+export interface Limits {
+  readonly duration: Duration.Duration
+  /** The largest body, in bytes. */
+  readonly limit: number
+}
+
+/**
+ * The limits an action asks each attempt to keep, when the client it calls does not bound its attempts itself (no
+ * `Timeout` layer) but is one of our policies, which then bound each attempt they pass on (see `bounds.ts`). Set by
+ * the action around the call; `undefined` outside an action.
+ */
+export const currentActionLimits = globalValue("@effect-statuspage/currentActionLimits", () =>
+  FiberRef.unsafeMake<Limits | undefined>(undefined)
 )
 
 /**

@@ -10,18 +10,16 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as StatusPageConfig from "../StatusPageConfig.js"
 import type { HttpError, StatusPageError } from "../StatusPageError.js"
-import { type Bounds, bound, DEFAULT_MAX_RESPONSE_SIZE, isBounded } from "./bounds.js"
+import { bound, boundsForActions, DEFAULT_MAX_RESPONSE_SIZE, isBounded } from "./bounds.js"
 import { errorFromHttpClient, errorFromResponse, type RequestInfo } from "./errorMapping.js"
+import { currentActionLimits, type Limits } from "./policyContract.js"
 import { type Scrub, scrubber } from "./scrub.js"
 import { verboseLog } from "./verbose.js"
-
-/** The time and size bounds of one call, from the config (or the public client's options). */
-export type Limits = Pick<Bounds, "duration" | "limit">
 
 /**
  * Sends a request and hands a 2xx response to `onSuccess`; any other status and any transport failure become their
  * tagged error, with `secrets` (the API key, credentials in the input) scrubbed from whatever the server said. When
- * the client does not bound its attempts (no `Timeout` layer), the call is bounded here by `limits`, body included.
+ * the client does not bound its attempts (no `Timeout` layer), `limits` bound each attempt (see `bounds.ts`).
  */
 export const send = <A, E>(
   info: RequestInfo,
@@ -35,7 +33,9 @@ export const send = <A, E>(
     Effect.catchAll(
       isBounded(client)
         ? client.execute(request)
-        : bound(client.execute(request), request, { ...limits, what: "the request" }),
+        : boundsForActions(client)
+          ? Effect.locally(client.execute(request), currentActionLimits, limits)
+          : bound(client.execute(request), request, { ...limits, what: "the request" }),
       (error) => Effect.flatMap(attemptsSoFar, (attempts) => Effect.fail(errorFromHttpClient(info, error, attempts)))
     ),
     (response): Effect.Effect<A, E | HttpError> => {
