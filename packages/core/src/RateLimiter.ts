@@ -347,14 +347,7 @@ export const wrap =
               restore(line.enter),
               Effect.ensuring(admit(key, line, restore), Effect.sync(line.leave))
             )
-            // the wait in milliseconds from `Clock` (not `Effect.timed`, whose nanoseconds a `TestClock` set to a
-            // fractional millisecond, as a jittered retry's sleep leaves it, cannot give)
-            const timed = Effect.flatMap(Clock.currentTimeMillis, (start) =>
-              Effect.flatMap(observer.queued(queued), (done) =>
-                Effect.map(Clock.currentTimeMillis, (end) => [end - start, done] as const)
-              )
-            )
-            return Effect.flatMap(timed, ([waited, done]) => {
+            return Effect.flatMap(Effect.timed(observer.queued(queued)), ([waited, done]) => {
               // Stamped once: when the response headers arrive (see `currentAnswered`), or else when the attempt ends.
               let stamped = false
               const complete = Effect.suspend(() => {
@@ -363,7 +356,7 @@ export const wrap =
                 return Effect.zipRight(done, signalCompleted(key))
               })
               return Effect.zipRight(
-                addToCurrentSpan(waitAttribute, waited),
+                addToCurrentSpan(waitAttribute, Duration.toMillis(waited)),
                 Effect.ensuring(restore(Effect.locally(effect, currentAnswered, complete)), complete)
               )
             })
