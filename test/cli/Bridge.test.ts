@@ -157,31 +157,44 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
     )
   )
 
-  it.live("port in use, or a credential variable not set: one line, exit 3", () =>
-    withFake(
-      Effect.gen(function* () {
-        const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
-        const config = configFile("busy.yaml", "1s")
-        const taken = yield* Effect.acquireRelease(
-          Effect.async<import("node:net").Server>((resume) => {
-            const server = createServer().listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
-          }),
-          (server) => Effect.sync(() => server.close())
-        )
-        const port = (taken.address() as import("node:net").AddressInfo).port
-        const busy = yield* statuspage(["bridge", "serve", "--config", config, "--port", String(port)], { env })
-        assert.strictEqual(busy.code, ExitCode.ExitCode.Configuration, busy.stderr)
-        assert.deepStrictEqual(lines(busy.stderr), [
-          `statuspage: cannot listen on 127.0.0.1:${port}: the port is in use (EADDRINUSE)`
-        ])
-        const { BRIDGE_TOKEN: _, ...withoutToken } = env
-        const noToken = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0"], { env: withoutToken })
-        assert.strictEqual(noToken.code, ExitCode.ExitCode.Configuration, noToken.stderr)
-        assert.deepStrictEqual(lines(noToken.stderr), [
-          `statuspage: ${config}: auth names the environment variable BRIDGE_TOKEN, which is not set`
-        ])
-      }).pipe(Effect.scoped)
-    )
+  it.live(
+    "cannot listen (port in use, not this machine's address) or a credential variable not set: exit 3, one line why",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
+          const config = configFile("busy.yaml", "1s")
+          const taken = yield* Effect.acquireRelease(
+            Effect.async<import("node:net").Server>((resume) => {
+              const server = createServer().listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+            }),
+            (server) => Effect.sync(() => server.close())
+          )
+          const port = (taken.address() as import("node:net").AddressInfo).port
+          const busy = yield* statuspage(["bridge", "serve", "--config", config, "--port", String(port)], { env })
+          assert.strictEqual(busy.code, ExitCode.ExitCode.Configuration, busy.stderr)
+          assert.deepStrictEqual(lines(busy.stderr), [
+            `statuspage: cannot listen on 127.0.0.1:${port}: the port is in use (EADDRINUSE)`
+          ])
+          // Beyond loopback without auth: a warning first (192.0.2.1, a documentation address, is not this machine's).
+          const open = Path.join(bundle.dir, "open.yaml")
+          writeFileSync(open, "routes:\n  - name: api\n    components: [API]\n")
+          const elsewhere = yield* statuspage(["bridge", "serve", "--config", open, "--host", "192.0.2.1"], { env })
+          assert.strictEqual(elsewhere.code, ExitCode.ExitCode.Configuration, elsewhere.stderr)
+          assert.deepStrictEqual(lines(elsewhere.stderr), [
+            `statuspage: warning: ${open} has no auth and the bridge listens on 192.0.2.1: whoever reaches it can open incidents on the page`,
+            "statuspage: cannot listen on 192.0.2.1:9095: the address is not one of this machine's (EADDRNOTAVAIL)"
+          ])
+          const { BRIDGE_TOKEN: _, ...withoutToken } = env
+          const noToken = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0"], {
+            env: withoutToken
+          })
+          assert.strictEqual(noToken.code, ExitCode.ExitCode.Configuration, noToken.stderr)
+          assert.deepStrictEqual(lines(noToken.stderr), [
+            `statuspage: ${config}: auth names the environment variable BRIDGE_TOKEN, which is not set`
+          ])
+        }).pipe(Effect.scoped)
+      )
   )
 })
 

@@ -3,6 +3,7 @@ import * as Options from "@effect/cli/Options"
 import * as BridgeConfig from "@effect-statuspage/bridge/BridgeConfig"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
+import * as StatusPageFakeServer from "@effect-statuspage/testing/StatusPageFakeServer"
 import type * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -72,6 +73,11 @@ const drain = (url: string) =>
 const serve = Command.make("serve", options, (args) =>
   Effect.gen(function* () {
     const config = yield* Effect.flatMap(Files.read(args.config), (text) => BridgeConfig.parse(text, args.config))
+    if (config.auth === undefined && !StatusPageFakeServer.isLoopback(args.host)) {
+      yield* Console.error(
+        `statuspage: warning: ${args.config} has no auth and the bridge listens on ${args.host}: whoever reaches it can open incidents on the page`
+      )
+    }
     yield* Effect.scoped(
       Effect.gen(function* () {
         const server = yield* Layer.build(
