@@ -6,6 +6,9 @@
  *
  * @since 0.1.0
  */
+// Over 300 lines on purpose: the options and their validation, the `Store` contract, the memory store that implements
+// it and `wrap` are one concept (what a budget is and how a request gets into it) that a reader checks together; the
+// line each key's requests wait in is apart, in `internal/line.ts`.
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
@@ -16,6 +19,7 @@ import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import { attemptOf, keepBounded } from "./internal/bounds.js"
+import { Line } from "./internal/line.js"
 import { currentAnswered, currentQueueObserver } from "./internal/policyContract.js"
 import { addToCurrentSpan } from "./internal/span.js"
 import { ConfigurationError } from "./StatusPageError.js"
@@ -227,66 +231,6 @@ export const makeMemoryStore: Effect.Effect<MemoryStore> = Effect.sync(() => {
 export const layerMemoryStore: Layer.Layer<RateLimiterStore> = Layer.effect(RateLimiterStore, makeMemoryStore)
 
 const authorization = (request: HttpClientRequest.HttpClientRequest) => request.headers.authorization
-
-/**
- * One key's FIFO line: a lock handed from each request to the next in arrival order (never barged: `leave` hands it
- * on directly), so that only the head of the line asks the store. Entering an empty line and leaving it are
- * constant time.
- */
-class Line {
-  private held = false
-  private readonly waiting = new Set<() => void>()
-  /** Requests of this key completed so far, and who to tell of the next one (the head, while it waits for room). */
-  private completions = 0
-  private wake: (() => void) | undefined = undefined
-
-  constructor(private readonly onIdle: () => void) {}
-
-  /**
-   * Succeeds at the head of the line. Interrupted, it leaves the line, handing the head on if it had been handed to
-   * it meanwhile: whoever waits behind never waits for an interrupted request.
-   */
-  readonly enter: Effect.Effect<void> = Effect.async<void>((resume) => {
-    const turn = () => resume(Effect.void)
-    if (this.held) this.waiting.add(turn)
-    else {
-      this.held = true
-      turn()
-    }
-    return Effect.sync(() => {
-      if (!this.waiting.delete(turn)) this.leave()
-    })
-  })
-
-  readonly leave = (): void => {
-    this.wake = undefined
-    const next = this.waiting.values().next()
-    if (next.done) {
-      this.held = false
-      this.onIdle()
-    } else {
-      this.waiting.delete(next.value)
-      next.value()
-    }
-  }
-
-  readonly completed = (): void => {
-    this.completions++
-    const wake = this.wake
-    this.wake = undefined
-    wake?.()
-  }
-
-  /** A count to pass to `completedSince`: taken before asking the store, so that no completion after it is missed. */
-  readonly seen = (): number => this.completions
-
-  /** Succeeds once a request of this key has completed after `seen`. */
-  readonly completedSince = (seen: number): Effect.Effect<void> =>
-    Effect.async<void>((resume) => {
-      if (this.completions !== seen) return resume(Effect.void)
-      this.wake = () => resume(Effect.void)
-    })
-}
 
 /**
  * Wraps a client so that each request waits for room in its key's budget. Requests of one key wait in one FIFO line:

@@ -10,6 +10,9 @@
  *
  * @since 0.1.0
  */
+// Over 300 lines on purpose: the schedules (`backoff`, `honourRetryAfter`, `withinBudget`), the options with their
+// validation, and `wrap` that steps them are one public namespace whose pieces refer to one another (`Reason`, the
+// defaults); about half of the file is their documentation.
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
