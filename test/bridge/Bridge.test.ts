@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Bridge, BridgeAlert } from "@effect-statuspage/bridge"
+import { Bridge, BridgeAlert, BridgePublisher } from "@effect-statuspage/bridge"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -27,9 +27,9 @@ routes:
 /** Runs `body` with a recording publisher and an engine started with the TestClock at T0. */
 const withBridge = <A, E>(
   extra: string,
-  body: (bridge: Bridge.Service, publisher: ReturnType<typeof recordingPublisher>) => Effect.Effect<A, E>
+  body: (bridge: Bridge.Service, publisher: ReturnType<typeof recordingPublisher>) => Effect.Effect<A, E>,
+  publisher = recordingPublisher()
 ) => {
-  const publisher = recordingPublisher()
   return Effect.zipRight(
     TestClock.setTime(T0),
     Effect.flatMap(Bridge.Bridge, (bridge) => body(bridge, publisher)).pipe(
@@ -227,6 +227,75 @@ describe("Bridge", () => {
           ["ensure"]
         )
       })
+    )
+  )
+
+  it.effect(
+    "a resolve recorded on the page for a key this process has no alerts of: made when due, as recorded",
+    () => {
+      const recorded: BridgePublisher.Pending = {
+        key: "Gone",
+        at: T0 + 120_000,
+        body: "Recovered.",
+        deliverNotifications: false,
+        resolved: ["f1"],
+        components: ["API"]
+      }
+      return withBridge(
+        "flapping: { min_quiet: 2m }",
+        (bridge, publisher) =>
+          Effect.gen(function* () {
+            yield* bridge.awaitIdle
+            yield* settle(bridge, 119_000)
+            assert.deepStrictEqual(publisher.calls, [], "not due yet")
+            yield* settle(bridge, 2_000)
+            assert.deepStrictEqual(publisher.calls, [
+              {
+                op: "resolve",
+                key: "Gone",
+                value: {
+                  body: "Recovered.",
+                  components: { API: "operational" },
+                  deliverNotifications: false,
+                  resolved: ["f1"],
+                  pendingAt: T0 + 120_000
+                }
+              }
+            ])
+            assert.include(yield* bridge.metrics, "statuspage_bridge_resolves_recovered_total 1")
+          }),
+        recordingPublisher(Effect.succeed([recorded]))
+      )
+    }
+  )
+
+  it.effect("listing the recorded resolves fails: counted and logged, the engine goes on", () =>
+    withBridge(
+      "flapping: { min_quiet: 2m }",
+      (bridge, publisher) =>
+        Effect.gen(function* () {
+          yield* bridge.awaitIdle
+          assert.include(
+            yield* bridge.metrics,
+            'statuspage_bridge_failures_total{operation="listPending",error="ServerError"} 1'
+          )
+          yield* notify(bridge, alertmanager("x", [api("X", "critical", "API")]))
+          yield* settle(bridge)
+          assert.deepStrictEqual(
+            publisher.calls.map((c) => c.op),
+            ["ensure"]
+          )
+        }),
+      recordingPublisher(
+        Effect.fail(
+          new BridgePublisher.PublishError({
+            operation: "listPending",
+            tag: "ServerError",
+            message: "injected",
+            cause: null
+          })
+        )
+      )
     )
   )
 })

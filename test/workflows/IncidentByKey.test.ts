@@ -310,6 +310,32 @@ describe("IncidentByKey", () => {
       }).pipe(Effect.provide(layer()))
     )
 
+    for (const when of ["before", "after"] as const) {
+      it.effect(`the DELETE of the extra dropped ${when} the server applied it: a rerun leaves one incident`, () =>
+        Effect.gen(function* () {
+          const { older } = yield* twoOpen
+          const ensure = IncidentByKey.ensure({ key: KEY, name: "Elevated API errors" })
+          // the extra's component is taken over (write 1), then the extra is deleted (write 2, dropped)
+          const error = yield* Effect.flip(atWrite(2, (fake) => fake.dropNext({ when }))(ensure))
+          assert.strictEqual(error._tag, "JobError")
+          assert.deepStrictEqual(
+            error._tag === "JobError" ? error.written.map((w) => w.method) : [],
+            ["PATCH"],
+            "the PATCH is reported as applied, the dropped DELETE is not"
+          )
+          const rerun = yield* counted(ensure)
+          assert.deepStrictEqual(
+            rerun.endpoints,
+            when === "before" ? ["incidents.listUnresolved", "incidents.delete"] : ["incidents.listUnresolved"]
+          )
+          assert.deepStrictEqual(
+            (yield* openIncidents).map((i) => i.id),
+            [older.id]
+          )
+        }).pipe(Effect.provide(layer()))
+      )
+    }
+
     it.effect("resolve resolves the oldest, sets the extra's components back too, and deletes the extra", () =>
       Effect.gen(function* () {
         const { older, newer, api, web } = yield* twoOpen

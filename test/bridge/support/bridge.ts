@@ -12,8 +12,13 @@ export type Call =
   | { readonly op: "setComponents"; readonly value: Readonly<Record<string, string>> }
   | { readonly op: "recordPending"; readonly key: string; readonly value: BridgePublisher.PendingResolve | undefined }
 
-/** A publisher that records the calls it gets (and can be told to fail the next ones). */
-export const recordingPublisher = () => {
+/**
+ * A publisher that records the calls it gets (and can be told to fail the next ones); `listPending` answers what the
+ * page records (none by default).
+ */
+export const recordingPublisher = (
+  listPending: Effect.Effect<ReadonlyArray<BridgePublisher.Pending>, BridgePublisher.PublishError> = Effect.succeed([])
+) => {
   const calls: Array<Call> = []
   let failures = 0
   const record = (call: Call) =>
@@ -32,7 +37,7 @@ export const recordingPublisher = () => {
     resolve: (key, value) => Effect.as(record({ op: "resolve", key, value }), "resolved" as const),
     setComponents: (value) => record({ op: "setComponents", value }),
     recordPending: (key, value) => record({ op: "recordPending", key, value }),
-    listPending: Effect.succeed([])
+    listPending
   })
   return {
     calls,
