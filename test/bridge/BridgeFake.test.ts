@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as TestClock from "effect/TestClock"
 import * as Lockstep from "../support/lockstep.js"
+import { atWrite } from "../workflows/support.js"
 import { alertmanager, config } from "./support/bridge.js"
 
 const routesYaml = `
@@ -280,4 +281,53 @@ describe("Bridge against the fake Statuspage", () => {
         assert.include(yield* bridge.metrics, "statuspage_bridge_resolves_recovered_total 1")
       }).pipe(Effect.provide(StatusPageTest.layer()))
   )
+
+  for (const when of ["before", "after"] as const) {
+    it.scoped(
+      `the PATCH that records a pending resolve dropped ${when} it was applied: retried, and a restart still resolves`,
+      () =>
+        Effect.gen(function* () {
+          const fake = yield* setup(["API"])
+          const body = (status: "firing" | "resolved") => alertmanager("g", [api("Down", "critical", "API", status)])
+          const pendingOnPage = Effect.map(incidents(fake), (all) =>
+            all.map((i) => (i as { metadata?: any }).metadata?.effect_statuspage?.data?.pending?.at)
+          )
+          let due = 0
+          yield* Effect.scoped(
+            Effect.gen(function* () {
+              // write 1 creates the incident, write 2 records the pending resolve
+              const bridge = yield* atWrite(2, (f) => f.dropNext({ when }))(quietInstance)
+              yield* bridge.awaitIdle
+              yield* notify(bridge, "alertmanager", body("firing"))
+              yield* settle(bridge)
+              yield* notify(bridge, "alertmanager", body("resolved"))
+              due = (yield* TestClock.currentTimeMillis) + 300_000
+              yield* settle(bridge)
+              assert.include(
+                yield* bridge.metrics,
+                'statuspage_bridge_failures_total{operation="recordPending",error="RequestError"} 1'
+              )
+              assert.deepStrictEqual(yield* pendingOnPage, [when === "after" ? new Date(due).toISOString() : undefined])
+              yield* fake.clearRequests
+              yield* TestClock.adjust(30_000)
+              yield* settle(bridge)
+              // the retry: one list, and the PATCH only when the dropped one was not applied
+              assert.deepStrictEqual(
+                (yield* fake.requests).map((r) => r.endpoint),
+                when === "after" ? ["incidents.listUnresolved"] : ["incidents.listUnresolved", "incidents.update"]
+              )
+              assert.deepStrictEqual(yield* pendingOnPage, [new Date(due).toISOString()])
+            })
+          )
+          const bridge = yield* quietInstance
+          yield* bridge.awaitIdle
+          yield* TestClock.adjust(due - (yield* TestClock.currentTimeMillis))
+          yield* settle(bridge)
+          assert.deepStrictEqual(
+            (yield* incidents(fake)).map((i) => i.status),
+            ["resolved"]
+          )
+        }).pipe(Effect.provide(StatusPageTest.layer()))
+    )
+  }
 })
