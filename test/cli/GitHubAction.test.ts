@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as Path from "node:path"
 import { assert, describe, it } from "@effect/vitest"
 import { ExitCode, GitHubAction } from "@effect-statuspage/cli"
-import { Components } from "@effect-statuspage/core"
+import { Components, Metrics, MetricsProviders } from "@effect-statuspage/core"
 import { StatusPageFakeServer } from "@effect-statuspage/testing"
 import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
 import * as Effect from "effect/Effect"
@@ -38,6 +38,13 @@ const action = (inputs: Record<string, string>, env: Record<string, string> = {}
     })
     return { ...ran, outputs: readOutputs(output) }
   })
+
+/** The connection inputs that point the Action at the fake of the current `layerTest`. */
+const connection = Effect.map(fakeEnv, (env) => ({
+  "api-key": env.STATUSPAGE_API_KEY,
+  "page-id": env.STATUSPAGE_PAGE_ID,
+  "base-url": env.STATUSPAGE_BASE_URL
+}))
 
 const withFake = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.provide(effect, StatusPageFakeServer.layerTest({ seed: "action" }))
@@ -111,6 +118,7 @@ describe("GitHub Action entry point", () => {
       "base-url",
       ...GitHubAction.flagInputs.map(([input]) => input),
       ...GitHubAction.toggleInputs,
+      "metric",
       "args"
     ]
     assert.sameMembers(declared, read)
@@ -159,12 +167,9 @@ describe("GitHub Action entry point", () => {
       withFake(
         Effect.gen(function* () {
           yield* Components.create({ name: "API" })
-          const { STATUSPAGE_API_KEY, STATUSPAGE_PAGE_ID, STATUSPAGE_BASE_URL } = yield* fakeEnv
           const inputs = {
+            ...(yield* connection),
             command: "incidents open",
-            "api-key": STATUSPAGE_API_KEY,
-            "page-id": STATUSPAGE_PAGE_ID,
-            "base-url": STATUSPAGE_BASE_URL,
             key: "deploy-failed-main",
             name: "Deploy failed",
             impact: "major",
@@ -200,15 +205,9 @@ describe("GitHub Action entry point", () => {
         Effect.gen(function* () {
           const fake = yield* StatusPageTest.FakeStatusPage
           const api = yield* Components.create({ name: "API" })
-          const { STATUSPAGE_API_KEY, STATUSPAGE_PAGE_ID, STATUSPAGE_BASE_URL } = yield* fakeEnv
-          const connection = {
-            "api-key": STATUSPAGE_API_KEY,
-            "page-id": STATUSPAGE_PAGE_ID,
-            "base-url": STATUSPAGE_BASE_URL,
-            name: "Deploy"
-          }
+          const window = { ...(yield* connection), name: "Deploy" }
           const schedule = {
-            ...connection,
+            ...window,
             command: "maintenance schedule",
             start: "now",
             end: "2099-01-01T00:00:00Z",
@@ -218,9 +217,9 @@ describe("GitHub Action entry point", () => {
           const first = yield* action(schedule)
           assert.strictEqual(first.code, 0, first.stdout + first.stderr)
           assert.strictEqual(first.outputs.changed, "true")
-          const [window] = (yield* fake.state).incidents as Array<{ id: string; scheduled_auto_completed: boolean }>
-          assert.strictEqual(first.outputs["incident-id"], window!.id)
-          assert.strictEqual(window!.scheduled_auto_completed, false)
+          const [created] = (yield* fake.state).incidents as Array<{ id: string; scheduled_auto_completed: boolean }>
+          assert.strictEqual(first.outputs["incident-id"], created!.id)
+          assert.strictEqual(created!.scheduled_auto_completed, false)
           assert.strictEqual(JSON.parse(first.outputs.result!).outcome, "created")
           const rerun = yield* action({
             ...schedule,
@@ -228,19 +227,44 @@ describe("GitHub Action entry point", () => {
           })
           assert.strictEqual(rerun.code, 0, rerun.stdout + rerun.stderr)
           assert.strictEqual(rerun.outputs.changed, "false")
-          const started = yield* action({ ...connection, command: "maintenance start" })
+          const started = yield* action({ ...window, command: "maintenance start" })
           assert.strictEqual(started.outputs.changed, "true", started.stdout)
-          assert.strictEqual(started.outputs["incident-id"], window!.id)
+          assert.strictEqual(started.outputs["incident-id"], created!.id)
           assert.strictEqual((yield* Components.get(api.id)).status, "under_maintenance")
-          const completed = yield* action({ ...connection, command: "maintenance complete" })
+          const completed = yield* action({ ...window, command: "maintenance complete" })
           assert.strictEqual(completed.outputs.changed, "true", completed.stdout)
           assert.strictEqual((yield* Components.get(api.id)).status, "operational")
-          const again = yield* action({ ...connection, command: "maintenance complete" })
+          const again = yield* action({ ...window, command: "maintenance complete" })
           assert.strictEqual(again.code, 0, again.stdout)
           assert.strictEqual(again.outputs.changed, "false")
         })
       ),
     240_000
+  )
+
+  it.live("metrics push: the metric input is the argument; changed from the batches sent, false on the rerun", () =>
+    withFake(
+      Effect.gen(function* () {
+        const provider = yield* MetricsProviders.create({ type: "Self" })
+        const metric = yield* Metrics.create(provider.id, { name: "Latency" })
+        const now = Math.floor(Date.now() / 1000)
+        const file = Path.join(mkdtempSync(Path.join(tmpdir(), "gh-points-")), "points.csv")
+        writeFileSync(file, Array.from({ length: 5 }, (_, i) => `${now - 300 + i * 30},${i}`).join("\n"))
+        const inputs = {
+          ...(yield* connection),
+          command: "metrics push",
+          metric: metric.id,
+          file
+        }
+        const first = yield* action(inputs)
+        assert.strictEqual(first.code, 0, first.stdout + first.stderr)
+        assert.strictEqual(first.outputs.changed, "true")
+        assert.strictEqual(JSON.parse(first.outputs.result!).sent, 5)
+        const second = yield* action(inputs)
+        assert.strictEqual(second.code, 0, second.stdout + second.stderr)
+        assert.strictEqual(second.outputs.changed, "false")
+      })
+    )
   )
 
   it.live("a failure: an error annotation, the exit code as output and as the process's code, nothing written", () =>

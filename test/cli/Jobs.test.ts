@@ -1,16 +1,36 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import * as Path from "node:path"
 import { assert, describe, it } from "@effect/vitest"
 import { ExitCode } from "@effect-statuspage/cli"
-import { Components } from "@effect-statuspage/core"
+import { Components, Metrics, MetricsProviders } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
-import { fakeEnv, lines, run, useBundle, writes } from "./support.js"
+import { fakeEnv, interrupted, lines, run, useBundle, writes } from "./support.js"
 
 const bundle = useBundle()
 const statuspage = (args: ReadonlyArray<string>, options?: Parameters<typeof run>[2]) =>
   run(Path.join(bundle.dir, "statuspage.js"), args, options)
 const withFake = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.provide(effect, StatusPageFakeServer.layerTest({ seed: "jobs" }))
+
+/** A metric on the fake, and a CSV of `n` points 30 s apart ending a minute ago, plus a bad row and a 40-day-old one. */
+const metricFile = (n: number) =>
+  Effect.gen(function* () {
+    const provider = yield* MetricsProviders.create({ type: "Self" })
+    const metric = yield* Metrics.create(provider.id, { name: "Latency" })
+    const now = Math.floor(Date.now() / 1000)
+    const rows = Array.from({ length: n }, (_, i) => `${now - 60 - (n - 1 - i) * 30},${i}`)
+    const file = Path.join(mkdtempSync(Path.join(tmpdir(), "statuspage-metrics-")), "points.csv")
+    writeFileSync(file, ["timestamp,value", ...rows, "not,a,point,row", `${now - 40 * 86400},1`].join("\n"))
+    return { metric: metric.id, file }
+  })
+
+/** How many points the fake stores, over every metric. */
+const storedPoints = Effect.map(
+  Effect.flatMap(StatusPageTest.FakeStatusPage, (fake) => fake.state),
+  (state) => ((state.metricPoints ?? []) as Array<Map<number, number>>).reduce((n, points) => n + points.size, 0)
+)
 
 const assertFailed = (ran: { code: number | null; stdout: string; stderr: string }, code: number, what: RegExp) => {
   assert.strictEqual(ran.code, code, ran.stderr)
@@ -236,6 +256,89 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
             /--end later: not a time/
           )
           assert.lengthOf(yield* writes, 0)
+        })
+      ),
+    240_000
+  )
+
+  it.live(
+    "metrics push: batched, skips listed (bad row with its line, too old), a rerun from stdin sends nothing; an unreadable file sends nothing",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const { metric, file } = yield* metricFile(50)
+          const env = yield* fakeEnv
+          const endpoints = Effect.map(fake.requests, (log) => log.map((r) => r.endpoint))
+          yield* fake.clearRequests
+          const pushed = yield* statuspage(["metrics", "push", metric, "--file", file, "--batch-size", "20"], { env })
+          assert.strictEqual(pushed.code, 0, pushed.stderr)
+          assert.strictEqual(pushed.stderr, "", "no progress when stderr is not a terminal")
+          assert.include(pushed.stdout, "sent 50 of 52 points in 3 requests")
+          assert.match(pushed.stdout, /skipped metric \w+ \(Invalid\): 1 point .*\(line 52\)/)
+          assert.match(pushed.stdout, /skipped metric \w+ \(TooOld\): 1 point older than 28 days/)
+          assert.deepStrictEqual(yield* endpoints, [
+            "metrics.list",
+            "metrics.submitBulkData",
+            "metrics.submitBulkData",
+            "metrics.submitBulkData"
+          ])
+          assert.strictEqual(yield* storedPoints, 50)
+
+          yield* fake.clearRequests
+          const again = yield* statuspage(["metrics", "push", metric, "--json"], {
+            env,
+            stdin: readFileSync(file, "utf8")
+          })
+          assert.strictEqual(again.code, 0, again.stderr)
+          const result = JSON.parse(again.stdout)
+          assert.deepStrictEqual(result.writes, [])
+          assert.deepStrictEqual(result.skipped.map((s: { reason: string }) => s.reason).sort(), [
+            "AlreadySent",
+            "Invalid",
+            "TooOld"
+          ])
+          assert.deepStrictEqual(yield* endpoints, ["metrics.list"])
+
+          yield* fake.clearRequests
+          assertFailed(
+            yield* statuspage(["metrics", "push", metric, "--file", Path.join(Path.dirname(file), "none.csv")], {
+              env
+            }),
+            ExitCode.ExitCode.File,
+            /cannot read .*none\.csv: no such file/
+          )
+          assert.deepStrictEqual(yield* endpoints, [], "nothing sent, not even a read")
+        })
+      ),
+    240_000
+  )
+
+  it.live(
+    "metrics push: Ctrl-C stops after the request in flight and says what was pushed; a rerun sends the rest",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const { metric, file } = yield* metricFile(200)
+          const env = yield* fakeEnv
+          yield* fake.clearRequests
+          yield* fake.setLatency("300 millis")
+          const { ran, sent } = yield* interrupted((options) =>
+            statuspage(["metrics", "push", metric, "--file", file, "--batch-size", "10"], { env, ...options })
+          )
+          const stopped = /stopped after (\d+) requests: (\d+) points sent, (\d+) of 202 rows done/.exec(ran.stderr)
+          assert.isNotNull(stopped, ran.stderr)
+          assert.strictEqual(sent.length, Number(stopped![1]))
+          assert.isBelow(sent.length, 20)
+          assert.strictEqual(yield* storedPoints, Number(stopped![2]))
+          yield* fake.setLatency(0)
+          const rerun = yield* statuspage(["metrics", "push", metric, "--file", file, "--batch-size", "10", "--json"], {
+            env
+          })
+          assert.strictEqual(rerun.code, 0, rerun.stderr)
+          assert.strictEqual(JSON.parse(rerun.stdout).sent, 200 - Number(stopped![2]))
+          assert.strictEqual(yield* storedPoints, 200)
         })
       ),
     240_000

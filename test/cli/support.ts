@@ -9,11 +9,14 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as Path from "node:path"
 import * as Descriptor from "@effect/cli/CommandDescriptor"
+import { assert } from "@effect/vitest"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import * as StatusPageTest from "@effect-statuspage/testing/StatusPageTest"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import { afterAll, beforeAll } from "vitest"
 import { bundle } from "../../packages/cli/bundle.js"
 
@@ -126,3 +129,31 @@ export const commandsOf = (
   walk(root, "statuspage")
   return found
 }
+
+/**
+ * Ctrl-C during graceful work: starts the command (`start`, given the spawn options to pass on), sends SIGINT once
+ * the fake logged `after` writes, and checks that it stopped gracefully: exit 130, the notice on stderr, every write
+ * that was sent answered (none cut off in flight). Returns the run and the writes.
+ */
+export const interrupted = (start: (options: SpawnOptions) => Effect.Effect<Ran>, after = 2) =>
+  Effect.gen(function* () {
+    let child: import("node:child_process").ChildProcess | undefined
+    const running = yield* Effect.fork(
+      start({
+        onSpawn: (c) => {
+          child = c
+        },
+        timeout: 60_000
+      })
+    )
+    yield* Effect.filterOrFail(writes, (w) => w.length >= after).pipe(
+      Effect.retry(Schedule.spaced("50 millis").pipe(Schedule.upTo("40 seconds")))
+    )
+    child!.kill("SIGINT")
+    const ran = yield* Fiber.join(running)
+    assert.strictEqual(ran.code, 130, ran.stderr)
+    assert.match(ran.stderr, /stopping after the request in flight/)
+    const sent = yield* writes
+    assert.isTrue(sent.every((r) => r.status !== undefined && r.dropped === undefined))
+    return { ran, sent }
+  })

@@ -200,6 +200,29 @@ describe("MetricBackfill.push", () => {
     })
   )
 
+  it.effect('fromCsv with badRows: "skip": bad lines are reported by push as Invalid with their line numbers', () =>
+    Effect.gen(function* () {
+      const { latency } = yield* setup
+      const csv = ["timestamp,value", `${NOW - 120},1`, "oops", `${NOW - 90},x`, "", `${NOW - 60},3`].join("\n")
+      const points = yield* MetricBackfill.fromCsv(csv, { metric: latency, badRows: "skip" })
+      assert.lengthOf(points, 4)
+      const { result, log } = yield* counted(MetricBackfill.push(points))
+      assert.deepStrictEqual((writesOf(log)[0]!.body as any).data, {
+        [latency]: [
+          { timestamp: NOW - 120, value: 1 },
+          { timestamp: NOW - 60, value: 3 }
+        ]
+      })
+      assert.deepStrictEqual(
+        result.skipped.map((s) => [s.item, s.reason]),
+        [[`metric ${latency}`, "Invalid"]]
+      )
+      assert.match(result.skipped[0]!.detail, /^2 points .*\(lines 3, 4\)$/)
+      assert.strictEqual(result.sent, 2)
+      assert.strictEqual(result.acknowledged, 4)
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("fromFile reads through the platform FileSystem", () =>
     Effect.gen(function* () {
       const fs = yield* FileSystem.FileSystem

@@ -19,6 +19,7 @@ import * as DesiredState from "./internal/commands/desiredState.js"
 import * as Fake from "./internal/commands/fake.js"
 import * as Incidents from "./internal/commands/incidents.js"
 import * as Maintenance from "./internal/commands/maintenance.js"
+import * as Metrics from "./internal/commands/metrics.js"
 import { oneLine } from "./internal/errors.js"
 import { describe } from "./internal/help.js"
 import * as Output from "./internal/output.js"
@@ -48,6 +49,7 @@ export const command = Command.make("statuspage").pipe(
     Components.command,
     Incidents.command,
     Maintenance.command,
+    Metrics.command,
     ...DesiredState.commands,
     Bridge.command,
     Fake.command

@@ -28,8 +28,8 @@ import * as Output from "./internal/output.js"
 
 /**
  * The inputs that become flags of the command (the rest: `command`, `api-key`, `page-id`, `base-url`, the toggles,
- * `args`). A multi-line value gives the flag once per line (e.g. `components`); `true`/`false` make a switch present
- * or absent.
+ * `metric`, the metric id `metrics push` takes as its argument, and `args`). A multi-line value gives the flag once
+ * per line (e.g. `components`); `true`/`false` make a switch present or absent.
  *
  * @since 0.1.0
  * @category Constants
@@ -48,7 +48,9 @@ export const flagInputs: ReadonlyArray<readonly [input: string, flag: string]> =
   ["file", "--file"],
   ["unresolved", "--unresolved"],
   ["prune", "--prune"],
-  ["yes", "--yes"]
+  ["yes", "--yes"],
+  ["batch-size", "--batch-size"],
+  ["resume", "--resume"]
 ]
 
 /**
@@ -114,6 +116,8 @@ export const argv = (env: Inputs): Array<string> => {
     if (value === "true") args.push(`--${name}`)
     else if (value === "false") args.push(`--no-${name}`)
   }
+  const metric = input(env, "metric")
+  if (metric !== "") args.push(metric)
   args.push(...lines(input(env, "args")))
   return args
 }

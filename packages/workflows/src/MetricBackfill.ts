@@ -44,6 +44,22 @@ export interface Point {
   /** Unix seconds, or a `Date`. */
   readonly timestamp: number | Date
   readonly value: number
+  /** The CSV line of a row `fromCsv` could not parse (`badRows: "skip"`), named in the skip. */
+  readonly line?: number | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface CsvOptions {
+  /** The metric of `timestamp,value` lines (a `metric,timestamp,value` line names its own). */
+  readonly metric?: string | undefined
+  /**
+   * A line that does not parse: `fail` (default) fails with an `InputError` naming it; `skip` makes it a point with
+   * no timestamp or value, which `push` reports as skipped `Invalid` with its line number.
+   */
+  readonly badRows?: "fail" | "skip" | undefined
 }
 
 /**
@@ -97,21 +113,36 @@ const isStream = <E, R>(source: Iterable<Point> | Stream.Stream<Point, E, R>): s
 const seconds = (timestamp: number | Date) =>
   timestamp instanceof Date ? Math.floor(timestamp.getTime() / 1000) : timestamp
 
-/** Counts of skipped points per metric and reason, with the first and last time, reported once at the end. */
+// Points without a time first (they are skipped), so that the order of the others is a real sort.
+const byTime = (a: Point, b: Point) => {
+  const x = seconds(a.timestamp)
+  const y = seconds(b.timestamp)
+  return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : Number.isNaN(y) ? 1 : x - y
+}
+
+/** How many line numbers a skip names before it says "…". */
+const LINES_NAMED = 10
+
+/**
+ * Counts of skipped points per metric and reason, with the first and last time and the first line numbers, reported
+ * once at the end.
+ */
 class Skips {
   private readonly entries = new Map<
     string,
-    { metric: string; reason: string; count: number; first: number; last: number }
+    { metric: string; reason: string; count: number; first: number; last: number; lines: Array<number> }
   >()
-  add(metric: string, reason: string, at: number) {
+  add(metric: string, reason: string, at: number, line?: number) {
     const key = `${metric}\u0000${reason}`
-    const entry = this.entries.get(key)
-    if (entry === undefined) this.entries.set(key, { metric, reason, count: 1, first: at, last: at })
-    else {
-      entry.count++
-      entry.first = Math.min(entry.first, at)
-      entry.last = Math.max(entry.last, at)
+    let entry = this.entries.get(key)
+    if (entry === undefined) {
+      entry = { metric, reason, count: 0, first: at, last: at, lines: [] }
+      this.entries.set(key, entry)
     }
+    entry.count++
+    entry.first = Math.min(entry.first, at)
+    entry.last = Math.max(entry.last, at)
+    if (line !== undefined && entry.lines.length <= LINES_NAMED) entry.lines.push(line)
   }
   report(journal: Journal) {
     const why: Record<string, string> = {
@@ -119,16 +150,20 @@ class Skips {
       SameSlot: "in a 30-second slot with a later point, which Statuspage would overwrite",
       AlreadySent: 'at or before the metric\'s latest point (resume: "mostRecent"; pass resume: "none" to send them)',
       UnknownMetric: "for a metric the page does not have",
-      Invalid: "with a timestamp or value that is not a finite number"
+      Invalid: "with a timestamp or value that is not a finite number (or a CSV line that does not parse)"
     }
     for (const e of this.entries.values()) {
       const span = Number.isFinite(e.first)
         ? `, ${new Date(e.first * 1000).toISOString()} .. ${new Date(e.last * 1000).toISOString()}`
         : ""
+      const lines =
+        e.lines.length === 0
+          ? ""
+          : ` (line${e.lines.length === 1 ? "" : "s"} ${e.lines.slice(0, LINES_NAMED).join(", ")}${e.lines.length > LINES_NAMED ? ", …" : ""})`
       journal.skipped.push({
         item: `metric ${e.metric}`,
         reason: e.reason,
-        detail: `${e.count} point${e.count === 1 ? "" : "s"} ${why[e.reason]}${span}`
+        detail: `${e.count} point${e.count === 1 ? "" : "s"} ${why[e.reason]}${span}${lines}`
       })
     }
   }
@@ -221,7 +256,7 @@ export const push = <E = never, R = never>(
         taken++
         const at = seconds(point.timestamp)
         if (!Number.isInteger(at) || !Number.isFinite(point.value)) {
-          skips.add(point.metric, "Invalid", Number.NaN)
+          skips.add(point.metric, "Invalid", Number.NaN, point.line)
           return false
         }
         const since = latest.get(point.metric)
@@ -245,7 +280,7 @@ export const push = <E = never, R = never>(
 
       const points: Stream.Stream<Point, E, R> = isStream(source)
         ? source
-        : Stream.fromIterable([...source].sort((a, b) => seconds(a.timestamp) - seconds(b.timestamp)))
+        : Stream.fromIterable([...source].sort(byTime))
       yield* Stream.runForEach(Stream.drop(points, progress.acknowledged), (point) =>
         take(point) ? flush : Effect.void
       )
@@ -256,46 +291,54 @@ export const push = <E = never, R = never>(
     })
   )
 
+const NOT_A_NUMBER = "the timestamp or the value is not a number"
+
 /**
  * Parses CSV text into points: lines `timestamp,value` (with `options.metric`) or `metric,timestamp,value`; the
  * timestamp in unix seconds or ISO-8601; blank lines, `#` comments and a header line are ignored. A bad line fails
- * with an `InputError` naming it, before anything is sent.
+ * with an `InputError` naming it, before anything is sent, or with `badRows: "skip"` becomes a point `push` reports
+ * as skipped `Invalid` (with its line number).
  *
  * @since 0.1.0
  * @category Sources
  */
-export const fromCsv = (
-  text: string,
-  options: { readonly metric?: string | undefined } = {}
-): Effect.Effect<ReadonlyArray<Point>, InputError> =>
+export const fromCsv = (text: string, options: CsvOptions = {}): Effect.Effect<ReadonlyArray<Point>, InputError> =>
   Effect.suspend(() => {
     const points: Array<Point> = []
     const lines = text.split(/\r?\n/)
+    const first = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"))
     for (const [index, raw] of lines.entries()) {
       const line = raw.trim()
       if (line === "" || line.startsWith("#")) continue
       const fields = line.split(",").map((f) => f.trim())
-      const bad = (why: string) =>
-        Effect.fail(
-          new InputError({
-            job: "MetricBackfill.fromCsv",
-            reason: "Invalid",
-            message: `MetricBackfill.fromCsv: line ${index + 1} (${line.slice(0, 80)}): ${why}; nothing was written`
-          })
-        )
-      if (fields.length !== 2 && fields.length !== 3) return bad("expected timestamp,value or metric,timestamp,value")
       const metric = fields.length === 3 ? fields[0]! : options.metric
-      if (metric === undefined || metric === "") return bad("no metric: give options.metric or a metric column")
-      const [time, value] = fields.slice(-2) as [string, string]
+      const [time = "", value = ""] = fields.slice(-2)
       const at = /^\d+$/.test(time) ? Number(time) : Math.floor(Date.parse(time) / 1000)
       const number = Number(value)
-      if (!Number.isFinite(at) || value === "" || !Number.isFinite(number)) {
-        if (points.length === 0 && index === lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"))) {
-          continue // a header line
-        }
-        return bad("the timestamp or the value is not a number")
+      const why =
+        fields.length !== 2 && fields.length !== 3
+          ? "expected timestamp,value or metric,timestamp,value"
+          : metric === undefined || metric === ""
+            ? "no metric: give options.metric or a metric column"
+            : !Number.isFinite(at) || value === "" || !Number.isFinite(number)
+              ? NOT_A_NUMBER
+              : undefined
+      if (why === undefined) {
+        points.push({ metric: metric!, timestamp: at, value: number })
+        continue
       }
-      points.push({ metric, timestamp: at, value: number })
+      if (index === first && why === NOT_A_NUMBER) continue // a header line
+      if (options.badRows === "skip") {
+        points.push({ metric: metric || "(none)", timestamp: Number.NaN, value: Number.NaN, line: index + 1 })
+        continue
+      }
+      return Effect.fail(
+        new InputError({
+          job: "MetricBackfill.fromCsv",
+          reason: "Invalid",
+          message: `MetricBackfill.fromCsv: line ${index + 1} (${line.slice(0, 80)}): ${why}; nothing was written`
+        })
+      )
     }
     return Effect.succeed(points)
   })
@@ -308,7 +351,7 @@ export const fromCsv = (
  */
 export const fromFile = (
   path: string,
-  options: { readonly metric?: string | undefined } = {}
+  options: CsvOptions = {}
 ): Effect.Effect<ReadonlyArray<Point>, InputError | PlatformError, FileSystem.FileSystem> =>
   Effect.flatMap(FileSystem.FileSystem, (fs) =>
     Effect.flatMap(fs.readFileString(path), (text) => fromCsv(text, options))

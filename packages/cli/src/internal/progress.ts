@@ -1,3 +1,4 @@
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 
@@ -25,3 +26,14 @@ export const show = (progress: Progress): Effect.Effect<void> =>
 export const clear: Effect.Effect<void> = Effect.sync(() => {
   if (tty()) process.stderr.write("\r\u001b[2K")
 })
+
+/**
+ * Starts a clock for work of `total` steps and gives the ETA at the pace so far (the rate limit sets that pace);
+ * `undefined` before the first step is done.
+ */
+export const pace = (total: number): Effect.Effect<(done: number) => Effect.Effect<number | undefined>> =>
+  Effect.map(
+    Clock.currentTimeMillis,
+    (start) => (done) =>
+      Effect.map(Clock.currentTimeMillis, (now) => (done === 0 ? undefined : ((total - done) * (now - start)) / done))
+  )
