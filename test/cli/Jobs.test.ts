@@ -6,7 +6,7 @@ import { ExitCode } from "@effect-statuspage/cli"
 import { Components, Metrics, MetricsProviders } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
-import { fakeEnv, interrupted, lines, run, useBundle, writes } from "./support.js"
+import { fakeEnv, interrupted, lines, run, runInTerminal, terminalAvailable, useBundle, writes } from "./support.js"
 
 const bundle = useBundle()
 const statuspage = (args: ReadonlyArray<string>, options?: Parameters<typeof run>[2]) =>
@@ -342,5 +342,26 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
         })
       ),
     240_000
+  )
+
+  it.live.skipIf(!terminalAvailable)(
+    "metrics push draws done/total and an ETA on a terminal",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          const { metric, file } = yield* metricFile(30)
+          const env = yield* fakeEnv
+          const ran = yield* runInTerminal(
+            Path.join(bundle.dir, "statuspage.js"),
+            ["metrics", "push", metric, "--file", file, "--batch-size", "10"],
+            { env }
+          )
+          assert.strictEqual(ran.code, 0, ran.stdout)
+          for (const done of ["0/32", "12/32", "22/32"]) assert.include(ran.stdout, `\r\u001b[2K${done}`)
+          assert.match(ran.stdout, /12\/32, ETA \d/)
+          assert.include(ran.stdout, "sent 30 of 32 points in 3 requests")
+        })
+      ),
+    60_000
   )
 })

@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Client from "../client.js"
-import { describe } from "../help.js"
+import { describe, group } from "../help.js"
 import * as Output from "../output.js"
 import * as Parse from "../parse.js"
 import * as Settings from "../settings.js"
@@ -83,9 +83,8 @@ const set = Command.make(
   )
 )
 
-export const command = Command.make("components").pipe(
-  Command.withDescription(
-    describe("Read and set component statuses.", "statuspage components set API --status partial_outage")
-  ),
-  Command.withSubcommands([list, set])
+export const command = group(
+  "components",
+  describe("Read and set component statuses.", "statuspage components set API --status partial_outage"),
+  [list, set]
 )

@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Client from "../client.js"
-import { describe } from "../help.js"
+import { describe, group } from "../help.js"
 import * as Output from "../output.js"
 import * as Parse from "../parse.js"
 import * as Settings from "../settings.js"
@@ -158,12 +158,11 @@ const resolve = Command.make(
   )
 )
 
-export const command = Command.make("incidents").pipe(
-  Command.withDescription(
-    describe(
-      "List incidents; open, update and resolve them by a stable key (idempotent: safe in a retrying CI step).",
-      'statuspage incidents open --key deploy-api --name "API errors" --component API=major_outage'
-    )
+export const command = group(
+  "incidents",
+  describe(
+    "List incidents; open, update and resolve them by a stable key (idempotent: safe in a retrying CI step).",
+    'statuspage incidents open --key deploy-api --name "API errors" --component API=major_outage'
   ),
-  Command.withSubcommands([list, open, update, resolve])
+  [list, open, update, resolve]
 )

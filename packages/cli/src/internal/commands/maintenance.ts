@@ -7,7 +7,7 @@ import * as MaintenanceWindow from "@effect-statuspage/workflows/MaintenanceWind
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Client from "../client.js"
-import { describe } from "../help.js"
+import { describe, group } from "../help.js"
 import * as Output from "../output.js"
 import * as Parse from "../parse.js"
 import * as Settings from "../settings.js"
@@ -168,13 +168,12 @@ const extend = Command.make(
   )
 )
 
-export const command = Command.make("maintenance").pipe(
-  Command.withDescription(
-    describe(
-      "Maintenance windows by name: schedule, start, extend, complete, cancel. Each is idempotent: rerunning it writes nothing; a window that is not (or no longer) scheduled or active is reported, not an error.",
-      'statuspage maintenance schedule --name "Deploy" --start now --end 2026-12-01T03:00:00Z --component API',
-      'statuspage maintenance complete --name "Deploy"'
-    )
+export const command = group(
+  "maintenance",
+  describe(
+    "Maintenance windows by name: schedule, start, extend, complete, cancel. Each is idempotent: rerunning it writes nothing; a window that is not (or no longer) scheduled or active is reported, not an error.",
+    'statuspage maintenance schedule --name "Deploy" --start now --end 2026-12-01T03:00:00Z --component API',
+    'statuspage maintenance complete --name "Deploy"'
   ),
-  Command.withSubcommands([schedule, start, extend, complete, cancel])
+  [schedule, start, extend, complete, cancel]
 )

@@ -9,7 +9,7 @@ import * as Option from "effect/Option"
 import * as Client from "../client.js"
 import { UsageError } from "../errors.js"
 import * as Files from "../files.js"
-import { describe } from "../help.js"
+import { describe, group } from "../help.js"
 import * as Output from "../output.js"
 import * as Progress from "../progress.js"
 import * as Settings from "../settings.js"
@@ -50,6 +50,7 @@ const push = Command.make("push", pushFlags, (args) =>
     const total = points.length
     const eta = yield* Progress.pace(total)
     let pushed: MetricBackfill.Progress = { acknowledged: 0, sent: 0, requests: 0 }
+    yield* Progress.show({ done: 0, total })
     const result = yield* Stop.gracefully((checkpoint) =>
       MetricBackfill.push(points, {
         batchSize: Option.getOrUndefined(args.batchSize),
@@ -92,9 +93,8 @@ const push = Command.make("push", pushFlags, (args) =>
   )
 )
 
-export const command = Command.make("metrics").pipe(
-  Command.withDescription(
-    describe("Push data points to a page's metrics.", "statuspage metrics push 2ds3tm8bvsqn --file points.csv")
-  ),
-  Command.withSubcommands([push])
+export const command = group(
+  "metrics",
+  describe("Push data points to a page's metrics.", "statuspage metrics push 2ds3tm8bvsqn --file points.csv"),
+  [push]
 )
