@@ -255,6 +255,14 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
             ExitCode.ExitCode.Usage,
             /--end later: not a time/
           )
+          const { STATUSPAGE_API_KEY: _, ...withoutKey } = env
+          yield* fake.clearRequests
+          assertFailed(
+            yield* statuspage(["maintenance", "start", "--name", "Deploy"], { env: withoutKey }),
+            ExitCode.ExitCode.Configuration,
+            /STATUSPAGE_API_KEY/
+          )
+          assert.lengthOf(yield* endpoints, 0, "nothing sent without a key")
           assert.lengthOf(yield* writes, 0)
         })
       ),
