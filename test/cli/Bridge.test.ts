@@ -7,8 +7,10 @@ import { Components } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
+import { Redis } from "ioredis"
 import * as Alertmanager from "../bridge/support/alertmanager.js"
 import { alertmanager } from "../bridge/support/bridge.js"
+import * as RedisServer from "../support/redisServer.js"
 import { fakeEnv, lines, run, useBundle } from "./support.js"
 
 const bundle = useBundle()
@@ -77,10 +79,10 @@ const until = (check: (p: Page) => boolean) =>
  * Starts `bridge serve --port 0 --json` against the fake (with an API component); returns its URL, and `stop`,
  * which sends SIGTERM and waits for it to exit.
  */
-const serve = (config: string) =>
+const serve = (config: string, extraEnv: Readonly<Record<string, string>> = {}) =>
   Effect.gen(function* () {
     yield* Components.create({ name: "API", status: "operational" })
-    const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
+    const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token, ...extraEnv }
     let child: import("node:child_process").ChildProcess | undefined
     let stdout = () => ""
     const exit = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0", "--json"], {
@@ -225,6 +227,36 @@ describe.skipIf(!Alertmanager.available && !Alertmanager.required)(
             assert.deepStrictEqual(resolved.incidents, ["ApiDown on the API"])
             const ran = yield* stop
             assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
+          }).pipe(Effect.scoped)
+        ),
+      90_000
+    )
+  }
+)
+
+describe.skipIf(!RedisServer.available && !RedisServer.required)(
+  "statuspage bridge serve with STATUSPAGE_REDIS_URL",
+  () => {
+    it.live(
+      "paces its writes through the shared Redis limiter",
+      () =>
+        withFake(
+          Effect.gen(function* () {
+            const redis = yield* Effect.acquireRelease(
+              Effect.promise(() => RedisServer.start()),
+              (server) => Effect.promise(() => server.stop())
+            )
+            const { url, stop } = yield* serve(configFile("redis.yaml", "200ms"), { STATUSPAGE_REDIS_URL: redis.url })
+            assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
+            yield* until((p) => p.incidents.length === 1 && p.api === "major_outage")
+            const ran = yield* stop
+            assert.strictEqual(ran.code, ExitCode.ExitCode.Ok, ran.stderr)
+            const client = yield* Effect.acquireRelease(
+              Effect.sync(() => new Redis(redis.url)),
+              (c) => Effect.sync(() => c.disconnect())
+            )
+            const keys = yield* Effect.promise(() => client.keys("effect-statuspage:rate-limit:*"))
+            assert.isAbove(keys.length, 0, "the limiter's budget lives in Redis")
           }).pipe(Effect.scoped)
         ),
       90_000

@@ -69,12 +69,13 @@ const unreadable = (path: string, why: string) =>
   })
 
 /**
- * The client for a command: `StatusPageNode.layer()` (undici, pacing, retries, timeouts) reading its settings from
- * the flags first, then the current `ConfigProvider` (the environment, unless the caller set another), so the
+ * The client for a command: `StatusPageNode.layer(options)` (undici, pacing, retries, timeouts) reading its settings
+ * from the flags first, then the current `ConfigProvider` (the environment, unless the caller set another), so the
  * library's own validation and messages apply.
  */
 export const layer = (
-  settings: Settings
+  settings: Settings,
+  options: StatusPageNode.Options<ConfigurationError> = {}
 ): Layer.Layer<StatusPageConfig.StatusPageConfig | HttpClient.HttpClient, ConfigurationError, FileSystem.FileSystem> =>
   Layer.unwrapEffect(
     Effect.gen(function* () {
@@ -84,6 +85,6 @@ export const layer = (
       if (Option.isSome(settings.apiKeyFile)) flags.set("STATUSPAGE_API_KEY", yield* readKey(settings.apiKeyFile.value))
       const fallback = yield* Effect.configProviderWith(Effect.succeed)
       const provider = ConfigProvider.orElse(ConfigProvider.fromMap(flags), () => fallback)
-      return StatusPageNode.layer().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+      return StatusPageNode.layer(options).pipe(Layer.provide(Layer.setConfigProvider(provider)))
     })
   )

@@ -3,11 +3,15 @@ import * as Options from "@effect/cli/Options"
 import * as BridgeConfig from "@effect-statuspage/bridge/BridgeConfig"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
+import * as RedisRateLimiter from "@effect-statuspage/platform-node/RedisRateLimiter"
 import * as StatusPageFakeServer from "@effect-statuspage/testing/StatusPageFakeServer"
+import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { listenError } from "../errors.js"
 import * as Files from "../files.js"
@@ -52,6 +56,9 @@ const credentialsMissing = (file: string) => (error: ConfigError.ConfigError) =>
   })
 }
 
+// Replicas share the rate limit through Redis. Its URL may hold a password: from the environment only.
+const redisUrl = Config.option(Config.redacted("STATUSPAGE_REDIS_URL"))
+
 /** How long a stop waits for the keys already received to be written. */
 const drainLimit = "30 seconds"
 
@@ -80,8 +87,13 @@ const serve = Command.make("serve", options, (args) =>
     }
     yield* Effect.scoped(
       Effect.gen(function* () {
+        const redis = yield* Effect.orDie(redisUrl)
+        const statusPage = Settings.layer(
+          args,
+          Option.isSome(redis) ? { rateLimit: RedisRateLimiter.layer({ redis: Redacted.value(redis.value) }) } : {}
+        )
         const server = yield* Layer.build(
-          BridgeServer.layer({ config, port: args.port, host: args.host, statusPage: Settings.layer(args) })
+          BridgeServer.layer({ config, port: args.port, host: args.host, statusPage })
         ).pipe(
           Effect.catchTags({
             ServeError: (error) => Effect.fail(listenError(args.host, args.port)(error)),
@@ -100,7 +112,7 @@ const serve = Command.make("serve", options, (args) =>
 ).pipe(
   Command.withDescription(
     describe(
-      "Serve the alert bridge: Alertmanager, Grafana and generic webhooks to incidents and component statuses, as the config routes them (key and page as for every command). Ctrl-C or SIGTERM stops it after writing what it received (exit 0).",
+      "Serve the alert bridge: Alertmanager, Grafana and generic webhooks to incidents and component statuses, as the config routes them (key and page as for every command; replicas share the rate limit through the Redis at STATUSPAGE_REDIS_URL when it is set). Ctrl-C or SIGTERM stops it after writing what it received (exit 0).",
       "statuspage bridge serve --config bridge.yaml",
       "BRIDGE_TOKEN=$(cat token) statuspage bridge serve --config bridge.yaml --port 9095 --host 127.0.0.1"
     )
