@@ -54,6 +54,9 @@ describe("statuspage (built bin, fake Statuspage on loopback)", () => {
       assert.includeMembers(visited, [
         "statuspage components list",
         "statuspage incidents list",
+        "statuspage maintenance schedule",
+        "statuspage maintenance extend",
+        "statuspage metrics push",
         "statuspage bridge serve",
         "statuspage fake"
       ])
