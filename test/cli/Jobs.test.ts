@@ -309,6 +309,13 @@ describe("statuspage jobs (built bin, fake Statuspage on loopback)", () => {
           assert.deepStrictEqual(yield* endpoints, ["metrics.list"])
 
           yield* fake.clearRequests
+          const unknown = yield* statuspage(["metrics", "push", "nosuchmetric", "--file", file], { env })
+          assert.strictEqual(unknown.code, 0, unknown.stderr)
+          assert.match(unknown.stdout, /skipped metric nosuchmetric \(UnknownMetric\): 51 points/)
+          assert.include(unknown.stdout, "sent 0 of 52 points in 0 requests")
+          assert.deepStrictEqual(yield* endpoints, ["metrics.list"])
+
+          yield* fake.clearRequests
           assertFailed(
             yield* statuspage(["metrics", "push", metric, "--file", Path.join(Path.dirname(file), "none.csv")], {
               env
