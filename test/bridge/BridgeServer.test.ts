@@ -2,12 +2,14 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, beforeAll, describe, it } from "@effect/vitest"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import { Components, StatusPageConfig } from "@effect-statuspage/core"
-import { StatusPageTest } from "@effect-statuspage/testing"
+import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
+import { Redis } from "ioredis"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import * as Alertmanager from "./support/alertmanager.js"
+import * as RedisServer from "../support/redisServer.js"
 import { config } from "./support/bridge.js"
 
 const routes = config(`
@@ -209,3 +211,43 @@ describe.skipIf(!Alertmanager.available && !Alertmanager.required)("Bridge end t
     60_000
   )
 })
+
+describe.skipIf(!RedisServer.available && !RedisServer.required)("BridgeServer with a Redis URL", () => {
+  it.scopedLive(
+    "the production client paces through the shared limiter (ioredis loaded on demand)",
+    () =>
+      Effect.gen(function* () {
+        const redis = yield* Effect.acquireRelease(
+          Effect.promise(() => RedisServer.start()),
+          (server) => Effect.promise(() => server.stop())
+        )
+        const fake = yield* StatusPageTest.FakeStatusPage
+        yield* Components.create({ name: "API", status: "operational" })
+        // the production client reads the fake's settings as it would the environment's
+        const environment = ConfigProvider.fromMap(
+          new Map([
+            ["BRIDGE_TOKEN", token],
+            ["BRIDGE_PASSWORD", "grafana-pw"],
+            ["STATUSPAGE_API_KEY", fake.apiKey],
+            ["STATUSPAGE_PAGE_ID", fake.pageId],
+            ["STATUSPAGE_BASE_URL", yield* StatusPageFakeServer.baseUrl]
+          ])
+        )
+        const context = yield* Layer.build(BridgeServer.layer({ config: routes, port: 0, redis: redis.url })).pipe(
+          Effect.withConfigProvider(environment)
+        )
+        const url = yield* BridgeServer.url.pipe(Effect.provide(context))
+        const generic = { alerts: [{ status: "firing", labels: { team: "data", job: "API" } }] }
+        assert.strictEqual((yield* post(`${url}/webhook/generic`, generic, `Bearer ${token}`)).status, 202)
+        yield* eventually(fake, (s) => s.components.API === "partial_outage")
+        const client = yield* Effect.acquireRelease(
+          Effect.sync(() => new Redis(redis.url)),
+          (c) => Effect.sync(() => c.disconnect())
+        )
+        const keys = yield* Effect.promise(() => client.keys("*"))
+        assert.isAbove(keys.length, 0, "the limiter's budget lives in Redis")
+      }).pipe(Effect.provide(StatusPageFakeServer.layerTest())),
+    60_000
+  )
+})
+

@@ -23,8 +23,7 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
-import type { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
-import * as RedisRateLimiter from "@effect-statuspage/platform-node/RedisRateLimiter"
+import { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
 import * as StatusPageNode from "@effect-statuspage/platform-node/StatusPageNode"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -86,10 +85,24 @@ export const load = (path: string): Effect.Effect<BridgeConfig.BridgeConfig, Bri
     )
   )
 
+/** `ioredis` is an optional peer of platform-node: its entry point is loaded only when a Redis URL is given. */
+const redisRateLimit = (redis: string): Layer.Layer<HttpClient.HttpClient, ConfigurationError, HttpClient.HttpClient> =>
+  Layer.unwrapEffect(
+    Effect.tryPromise({
+      try: () => import("@effect-statuspage/platform-node/RedisRateLimiter"),
+      catch: (cause) =>
+        new ConfigurationError({
+          setting: "redis",
+          reason: "Invalid",
+          message: `sharing the rate limit through Redis needs the optional peer ioredis (npm i ioredis): ${cause instanceof Error ? cause.message : String(cause)}`
+        })
+    }).pipe(Effect.map((RedisRateLimiter) => RedisRateLimiter.layer({ redis })))
+  )
+
 const productionClient = (redis: string | undefined) =>
   redis === undefined
     ? StatusPageNode.layer()
-    : StatusPageNode.layer<ConfigurationError, never>({ rateLimit: RedisRateLimiter.layer({ redis }) })
+    : StatusPageNode.layer<ConfigurationError, never>({ rateLimit: redisRateLimit(redis) })
 
 /**
  * The server as a layer: serves the handler on `host:port` and runs the engine, with the credentials the config
