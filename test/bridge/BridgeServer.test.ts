@@ -3,13 +3,13 @@ import { assert, beforeAll, describe, it } from "@effect/vitest"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import { Components, StatusPageConfig } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
-import { Redis } from "ioredis"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
-import * as Alertmanager from "./support/alertmanager.js"
+import { Redis } from "ioredis"
 import * as RedisServer from "../support/redisServer.js"
+import * as Alertmanager from "./support/alertmanager.js"
 import { config } from "./support/bridge.js"
 
 const routes = config(`
@@ -250,4 +250,3 @@ describe.skipIf(!RedisServer.available && !RedisServer.required)("BridgeServer w
     60_000
   )
 })
-
