@@ -160,7 +160,7 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
   )
 
   it.live(
-    "cannot listen (port in use, not this machine's address) or a credential variable not set: exit 3, one line why",
+    "cannot listen (port in use, not this machine's address), a credential variable or the page not set: exit 3, one line why",
     () =>
       withFake(
         Effect.gen(function* () {
@@ -195,6 +195,16 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
           assert.deepStrictEqual(lines(noToken.stderr), [
             `statuspage: ${config}: auth names the environment variable BRIDGE_TOKEN, which is not set`
           ])
+          // Every alert acts on the page: without one it does not start (rather than answer 202 and fail each write).
+          const fake = yield* StatusPageTest.FakeStatusPage
+          const sent = (yield* fake.requests).length
+          const { STATUSPAGE_PAGE_ID: _page, ...withoutPage } = env
+          const noPage = yield* statuspage(["bridge", "serve", "--config", config, "--port", "0"], { env: withoutPage })
+          assert.strictEqual(noPage.code, ExitCode.ExitCode.Configuration, noPage.stderr)
+          assert.deepStrictEqual(lines(noPage.stderr), [
+            "statuspage: no page id is set: pass --page <id> or set STATUSPAGE_PAGE_ID"
+          ])
+          assert.lengthOf(yield* fake.requests, sent)
         }).pipe(Effect.scoped)
       )
   )

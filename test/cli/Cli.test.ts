@@ -161,6 +161,28 @@ describe("statuspage (built bin, fake Statuspage on loopback)", () => {
     )
   )
 
+  it.live("a page command without a page: one line naming --page and STATUSPAGE_PAGE_ID, exit 3, no request", () =>
+    withFake(
+      Effect.gen(function* () {
+        const fake = yield* StatusPageTest.FakeStatusPage
+        const { STATUSPAGE_PAGE_ID: _page, ...env } = yield* fakeEnv
+        const expected = "no page id is set: pass --page <id> or set STATUSPAGE_PAGE_ID"
+        const read = yield* statuspage(["components", "list"], { env })
+        assert.strictEqual(read.code, ExitCode.ExitCode.Configuration, read.stderr)
+        assert.deepStrictEqual(lines(read.stderr), [`statuspage: ${expected}`])
+        // A job carries core's error as its cause: the same advice, in the job's line.
+        const job = yield* statuspage(["components", "set", "API", "--status", "major_outage"], { env })
+        assert.strictEqual(job.code, ExitCode.ExitCode.Configuration, job.stderr)
+        assertOneLine(
+          job,
+          /^statuspage: ComponentStatus\.set failed: no page id is set: pass --page <id> or set STATUSPAGE_PAGE_ID; nothing was written/
+        )
+        assert.notInclude(job.stderr, "pageId")
+        assert.lengthOf(yield* fake.requests, 0)
+      })
+    )
+  )
+
   it.live(
     "request errors: one line, distinct exit codes, the key never printed",
     () =>

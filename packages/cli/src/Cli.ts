@@ -20,7 +20,7 @@ import * as Fake from "./internal/commands/fake.js"
 import * as Incidents from "./internal/commands/incidents.js"
 import * as Maintenance from "./internal/commands/maintenance.js"
 import * as Metrics from "./internal/commands/metrics.js"
-import { oneLine } from "./internal/errors.js"
+import { failureLine, oneLine } from "./internal/errors.js"
 import { describe } from "./internal/help.js"
 import * as Output from "./internal/output.js"
 import type * as Stop from "./internal/stop.js"
@@ -105,7 +105,7 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<ExitCode.ExitCo
     Effect.catchAll((error) =>
       ValidationError.isValidationError(error)
         ? Effect.as(fail(Usage.line(error, command.descriptor, argv.slice(2))), ExitCode.ExitCode.Usage)
-        : Effect.as(fail(oneLine(error)), ExitCode.fromError(error))
+        : Effect.as(fail(failureLine(error)), ExitCode.fromError(error))
     ),
     Effect.catchAllDefect((defect) =>
       Effect.as(

@@ -2,12 +2,14 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as BridgeConfig from "@effect-statuspage/bridge/BridgeConfig"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
+import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
 import { ConfigurationError } from "@effect-statuspage/core/StatusPageError"
 import * as RedisRateLimiter from "@effect-statuspage/platform-node/RedisRateLimiter"
 import * as StatusPageFakeServer from "@effect-statuspage/testing/StatusPageFakeServer"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -88,9 +90,14 @@ const serve = Command.make("serve", options, (args) =>
     yield* Effect.scoped(
       Effect.gen(function* () {
         const redis = yield* Effect.orDie(redisUrl)
+        // Every alert acts on the page: without a page id the bridge would answer 202 and then fail each write.
         const statusPage = Settings.layer(
           args,
           Option.isSome(redis) ? { rateLimit: RedisRateLimiter.layer({ redis: Redacted.value(redis.value) }) } : {}
+        ).pipe(
+          Layer.tap((context) =>
+            StatusPageConfig.requirePageId(Context.get(context, StatusPageConfig.StatusPageConfig))
+          )
         )
         const server = yield* Layer.build(
           BridgeServer.layer({ config, port: args.port, host: args.host, statusPage })
