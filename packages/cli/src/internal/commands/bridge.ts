@@ -17,7 +17,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { listenError } from "../errors.js"
 import * as Files from "../files.js"
-import { describe } from "../help.js"
+import { describe, group } from "../help.js"
 import * as Output from "../output.js"
 import * as Settings from "../settings.js"
 import * as Stop from "../stop.js"
@@ -126,9 +126,8 @@ const serve = Command.make("serve", options, (args) =>
   )
 )
 
-export const command = Command.make("bridge").pipe(
-  Command.withDescription(
-    describe("The alert bridge (see the README's five-minute section).", "statuspage bridge serve --config bridge.yaml")
-  ),
-  Command.withSubcommands([serve])
+export const command = group(
+  "bridge",
+  describe("The alert bridge (see the README's five-minute section).", "statuspage bridge serve --config bridge.yaml"),
+  [serve]
 )
