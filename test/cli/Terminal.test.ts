@@ -41,7 +41,15 @@ describe("statuspage on a terminal and off it (built bin)", () => {
           ],
           [
             ["components", "set", "API", "--status", "bogus"],
-            /^Expected one of the following cases: operational, .*major_outage; see statuspage components set --help$/
+            /^--status bogus: expected one of operational, .*major_outage; see statuspage components set --help$/
+          ],
+          [
+            ["incidents", "open", "--key", "k", "--name", "n", "--status", "nope", "--impact=huge"],
+            /^--status nope: expected one of investigating, identified, monitoring; --impact huge: expected one of none, minor, major, critical; see statuspage incidents open --help$/
+          ],
+          [
+            ["metrics", "push", "m1", "--resume", "all later"],
+            /^--resume "all later": expected one of most-recent, none; see statuspage metrics push --help$/
           ],
           [
             ["incidents", "lst"],
