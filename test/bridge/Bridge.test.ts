@@ -1,8 +1,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Bridge, BridgeAlert, BridgePublisher } from "@effect-statuspage/bridge"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import { alertmanager, type Call, config, recordingPublisher } from "./support/bridge.js"
 
@@ -298,4 +303,125 @@ describe("Bridge", () => {
       )
     )
   )
+
+  describe("drain", () => {
+    /**
+     * An engine started in a scope of its own, with writes held until `release` completes; `reached` completes when
+     * the first write gets to the publisher. Logs are captured.
+     */
+    const stoppable = <A, E>(
+      extra: string,
+      release: Effect.Effect<void>,
+      body: (
+        engine: {
+          readonly bridge: Bridge.Service
+          readonly publisher: ReturnType<typeof recordingPublisher>
+          readonly scope: Scope.CloseableScope
+          readonly reached: Deferred.Deferred<void>
+        },
+        logs: Array<string>
+      ) => Effect.Effect<A, E>
+    ) => {
+      const logs: Array<string> = []
+      return Effect.gen(function* () {
+        yield* TestClock.setTime(T0)
+        const publisher = recordingPublisher()
+        const reached = yield* Deferred.make<void>()
+        publisher.holdWrites(Effect.zipRight(Deferred.succeed(reached, undefined), release))
+        const scope = yield* Scope.make()
+        const bridge = yield* Bridge.make(config(yaml(extra))).pipe(
+          Effect.provide(publisher.layer),
+          Scope.extend(scope)
+        )
+        return yield* body({ bridge, publisher, scope, reached }, logs)
+      }).pipe(
+        // Around the start too: the scope's finalizer logs with what the engine was started with.
+        Effect.provide(
+          Logger.replace(
+            Logger.defaultLogger,
+            Logger.make(({ message }) => {
+              logs.push((Array.isArray(message) ? message : [message]).map(String).join(" "))
+            })
+          )
+        )
+      )
+    }
+
+    /** Lets the settle time pass until the write of key A reaches the publisher. */
+    const writingA = (bridge: Bridge.Service, reached: Deferred.Deferred<void>) =>
+      Effect.gen(function* () {
+        yield* notify(bridge, alertmanager("a", [api("A", "critical", "API")]))
+        yield* TestClock.adjust(1_000)
+        yield* Deferred.await(reached)
+      })
+
+    /** Key A being written, key B queued behind it (its settle time never passes): starts closing the scope. */
+    const closeWithTwoKeys = (bridge: Bridge.Service, reached: Deferred.Deferred<void>, scope: Scope.CloseableScope) =>
+      Effect.gen(function* () {
+        yield* writingA(bridge, reached)
+        yield* notify(bridge, alertmanager("b", [api("B", "warning", "Web")]))
+        const closing = yield* Effect.fork(Scope.close(scope, Exit.void))
+        // Lets the close begin (the drain starts at once).
+        yield* Effect.yieldNow()
+        return closing
+      })
+
+    it.effect(
+      "closing the scope waits for the write in flight and the key queued behind it; new notifications are refused",
+      () =>
+        Effect.gen(function* () {
+          const latch = yield* Effect.makeLatch(false)
+          yield* stoppable("", latch.await, ({ bridge, publisher, reached, scope }, logs) =>
+            Effect.gen(function* () {
+              const closing = yield* closeWithTwoKeys(bridge, reached, scope)
+              const refused = yield* Effect.flip(notify(bridge, alertmanager("c", [api("C", "critical", "API")])))
+              assert.strictEqual(refused._tag, "StoppingError")
+              assert.isNull(closing.unsafePoll(), "the close waits for the write in flight")
+              yield* latch.open
+              yield* Fiber.join(closing)
+              assert.deepStrictEqual(
+                publisher.calls.map((c) => [c.op, "key" in c ? c.key : ""]),
+                [
+                  ["ensure", "A"],
+                  ["ensure", "B"]
+                ]
+              )
+              assert.deepStrictEqual(logs, [], "nothing was left")
+              assert.include(yield* bridge.metrics, "statuspage_bridge_queue_depth 0")
+            }).pipe(Effect.ensuring(latch.open))
+          )
+        })
+    )
+
+    it.effect("a write that never completes: the close returns after drain_timeout and logs the keys left", () =>
+      stoppable("drain_timeout: 5s", Effect.never, ({ bridge, publisher, reached, scope }, logs) =>
+        Effect.gen(function* () {
+          const closing = yield* closeWithTwoKeys(bridge, reached, scope)
+          yield* TestClock.adjust(4_999)
+          assert.isNull(closing.unsafePoll(), "not before drain_timeout")
+          yield* TestClock.adjust(1)
+          yield* Fiber.join(closing)
+          assert.deepStrictEqual(publisher.calls, [])
+          assert.deepStrictEqual(logs, [
+            "statuspage bridge: stopped after the drain timeout (5000 ms) with 2 key(s) not written (pending, being written or waiting for a retry): A, B; the senders' next notifications bring them back"
+          ])
+        })
+      )
+    )
+
+    it.effect("an interrupted drain (a second Ctrl-C) is not resumed by the close of the scope", () =>
+      stoppable("", Effect.never, ({ bridge, reached, scope }, logs) =>
+        Effect.gen(function* () {
+          yield* writingA(bridge, reached)
+          const draining = yield* Effect.fork(bridge.drain)
+          yield* Effect.yieldNow()
+          yield* Fiber.interrupt(draining)
+          yield* Scope.close(scope, Exit.void)
+          assert.deepStrictEqual(logs, [
+            "statuspage bridge: stop cut short with 1 key(s) not written (pending, being written or waiting for a retry): A; the senders' next notifications bring them back"
+          ])
+        })
+      )
+    )
+  })
 })

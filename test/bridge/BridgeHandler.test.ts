@@ -21,7 +21,10 @@ const credentials: BridgeConfig.Credentials = {
 
 const withApp = <A, E>(
   options: BridgeHandler.Options,
-  body: (app: Effect.Effect.Success<ReturnType<typeof BridgeHandler.make>>, logs: Array<string>) => Effect.Effect<A, E>
+  body: (
+    app: Effect.Effect.Success<ReturnType<typeof BridgeHandler.make>>,
+    logs: Array<string>
+  ) => Effect.Effect<A, E, Bridge.Bridge>
 ) => {
   const logs: Array<string> = []
   const logger = Logger.make(({ message }) => {
@@ -94,6 +97,22 @@ describe("BridgeHandler", () => {
         const metrics = (yield* request(app, "/metrics")).text
         assert.include(metrics, 'statuspage_bridge_requests_rejected_total{reason="malformed"} 2')
         assert.include(metrics, "statuspage_bridge_alerts_received_total 0")
+      })
+    )
+  )
+
+  it.effect("once the engine drains, a notification gets 503 with Retry-After and nothing of it is taken", () =>
+    withApp({}, (app) =>
+      Effect.gen(function* () {
+        yield* Bridge.drain
+        const reply = yield* request(app, "/webhook/alertmanager", { body: firing })
+        assert.strictEqual(reply.status, 503)
+        assert.strictEqual(reply.headers.get("retry-after"), "30")
+        assert.match(JSON.parse(reply.text).error, /stopping/)
+        const metrics = (yield* request(app, "/metrics")).text
+        assert.include(metrics, 'statuspage_bridge_requests_rejected_total{reason="stopping"} 1')
+        assert.include(metrics, "statuspage_bridge_alerts_received_total 0")
+        assert.strictEqual((yield* request(app, "/healthz")).status, 200)
       })
     )
   )

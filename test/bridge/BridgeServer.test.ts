@@ -4,7 +4,9 @@ import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import { Components, StatusPageConfig } from "@effect-statuspage/core"
 import { StatusPageFakeServer, StatusPageTest } from "@effect-statuspage/testing"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import { Redis } from "ioredis"
@@ -42,21 +44,22 @@ const secrets = ConfigProvider.fromMap(
 )
 
 /** A fake page with components, and the bridge's Node server over it on a free loopback port. */
-const running = Effect.gen(function* () {
-  const fake = yield* StatusPageTest.make()
-  const statusPage = Layer.merge(
-    Layer.succeed(HttpClient.HttpClient, StatusPageTest.httpClient(fake)),
-    Layer.effect(StatusPageConfig.StatusPageConfig, StatusPageTest.config(fake))
-  )
-  yield* Effect.forEach(["API", "Web", "backup"], (name) => Components.create({ name, status: "operational" })).pipe(
-    Effect.provide(statusPage)
-  )
-  const context = yield* Layer.build(BridgeServer.layer({ config: routes, port: 0, statusPage })).pipe(
-    Effect.withConfigProvider(secrets)
-  )
-  const url = yield* BridgeServer.url.pipe(Effect.provide(context))
-  return { url, fake }
-})
+const running = (bridgeConfig = routes) =>
+  Effect.gen(function* () {
+    const fake = yield* StatusPageTest.make()
+    const statusPage = Layer.merge(
+      Layer.succeed(HttpClient.HttpClient, StatusPageTest.httpClient(fake)),
+      Layer.effect(StatusPageConfig.StatusPageConfig, StatusPageTest.config(fake))
+    )
+    yield* Effect.forEach(["API", "Web", "backup"], (name) => Components.create({ name, status: "operational" })).pipe(
+      Effect.provide(statusPage)
+    )
+    const context = yield* Layer.build(BridgeServer.layer({ config: bridgeConfig, port: 0, statusPage })).pipe(
+      Effect.withConfigProvider(secrets)
+    )
+    const url = yield* BridgeServer.url.pipe(Effect.provide(context))
+    return { url, fake }
+  })
 
 const state = (fake: StatusPageTest.Service) =>
   Effect.map(fake.state, (s) => ({
@@ -94,7 +97,7 @@ describe("BridgeServer (Node, loopback)", () => {
     "listens on 127.0.0.1 by default; takes Grafana (basic auth) and generic (bearer) payloads end to end",
     () =>
       Effect.gen(function* () {
-        const { url, fake } = yield* running
+        const { url, fake } = yield* running()
         assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
         const grafana = {
           receiver: "statuspage",
@@ -134,9 +137,37 @@ describe("BridgeServer (Node, loopback)", () => {
       })
   )
 
+  it.scopedLive(
+    "interrupted (as by SIGTERM under NodeRuntime.runMain) with a key still settling: the page gets it before it stops",
+    () =>
+      Effect.gen(function* () {
+        // A settle time the test would never wait out: the drain cuts it short.
+        const slow = { ...routes, settle: 600_000 }
+        const started = yield* Deferred.make<{ url: string; fake: StatusPageTest.Service }>()
+        const server = yield* Effect.fork(
+          Effect.scoped(
+            Effect.flatMap(running(slow), (r) => Effect.zipRight(Deferred.succeed(started, r), Effect.never))
+          )
+        )
+        const { url, fake } = yield* Deferred.await(started)
+        const firing = { alerts: [{ status: "firing", labels: { team: "data", job: "backup" } }] }
+        assert.strictEqual((yield* post(`${url}/webhook/generic`, firing, `Bearer ${token}`)).status, 202)
+        assert.strictEqual((yield* state(fake)).components.backup, "operational")
+        yield* Fiber.interrupt(server).pipe(Effect.timeoutFail({ duration: "20 seconds", onTimeout: () => "no stop" }))
+        assert.strictEqual((yield* state(fake)).components.backup, "partial_outage")
+        const after = yield* Effect.promise(() =>
+          fetch(`${url}/healthz`).then(
+            () => "answered",
+            () => "closed"
+          )
+        )
+        assert.strictEqual(after, "closed")
+      })
+  )
+
   it.scopedLive("stops reading a body at the limit (413) on a real socket", () =>
     Effect.gen(function* () {
-      const { url } = yield* running
+      const { url } = yield* running()
       const reply = yield* Effect.promise(() =>
         fetch(`${url}/webhook/generic`, {
           method: "POST",
@@ -168,7 +199,7 @@ describe.skipIf(!Alertmanager.available && !Alertmanager.required)("Bridge end t
     "alerts posted to Alertmanager's API open the incident, set the components, and resolve them",
     () =>
       Effect.gen(function* () {
-        const { url, fake } = yield* running
+        const { url, fake } = yield* running()
         const am = yield* Effect.acquireRelease(
           Effect.promise(() => Alertmanager.start(`${url}/webhook/alertmanager`, token)),
           (am) => Effect.promise(() => am.stop())

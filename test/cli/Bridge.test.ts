@@ -76,8 +76,8 @@ const until = (check: (p: Page) => boolean) =>
   page.pipe(Effect.filterOrFail(check), Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("20 seconds"))))
 
 /**
- * Starts `bridge serve --port 0 --json` against the fake (with an API component); returns its URL, and `stop`,
- * which sends SIGTERM and waits for it to exit.
+ * Starts `bridge serve --port 0 --json` against the fake (with an API component); returns its URL, `stop`, which
+ * sends SIGTERM and waits for it to exit, `signal`, which only sends it, and the fiber waiting for the exit.
  */
 const serve = (config: string, extraEnv: Readonly<Record<string, string>> = {}) =>
   Effect.gen(function* () {
@@ -96,12 +96,24 @@ const serve = (config: string, extraEnv: Readonly<Record<string, string>> = {}) 
     const { url } = yield* Effect.try(() => JSON.parse(stdout()) as { url: string }).pipe(
       Effect.retry(Schedule.spaced("100 millis").pipe(Schedule.upTo("30 seconds")))
     )
+    const signal = () => child!.kill("SIGTERM")
     const stop = Effect.suspend(() => {
-      child!.kill("SIGTERM")
+      signal()
       return Effect.flatten(exit.await)
     })
-    return { url, stop }
+    return { url, stop, signal, exit }
   })
+
+/** A TCP server on a free loopback port that accepts connections and never answers; its port. */
+const listening = Effect.map(
+  Effect.acquireRelease(
+    Effect.async<import("node:net").Server>((resume) => {
+      const server = createServer().listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+    }),
+    (server) => Effect.sync(() => server.close())
+  ),
+  (server) => (server.address() as import("node:net").AddressInfo).port
+)
 
 describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () => {
   it.live(
@@ -140,6 +152,32 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
     90_000
   )
 
+  it.live(
+    "a page that never answers: SIGTERM waits for the write in flight, a second SIGTERM stops at once (130) naming the key left",
+    () =>
+      withFake(
+        Effect.gen(function* () {
+          // Accepts connections and never answers: the bridge's first request hangs (the client's timeout is 30 s).
+          const port = yield* listening
+          const { url, signal, exit } = yield* serve(configFile("silent.yaml", "100ms"), {
+            STATUSPAGE_BASE_URL: `http://127.0.0.1:${port}/v1`
+          })
+          assert.strictEqual(yield* post(url, firing, `Bearer ${token}`), 202)
+          yield* Effect.sleep("1 second")
+          signal()
+          yield* Effect.sleep("1 second")
+          assert.isNull(exit.unsafePoll(), "the first SIGTERM waits for the write in flight")
+          signal()
+          const ran = yield* Effect.flatten(exit.await).pipe(
+            Effect.timeoutFail({ duration: "10 seconds", onTimeout: () => "the second SIGTERM did not stop it" })
+          )
+          assert.strictEqual(ran.code, ExitCode.ExitCode.Interrupted, ran.stderr)
+          assert.match(ran.stderr, /stop cut short with 1 key\(s\) not written .*: ApiDown;/)
+        }).pipe(Effect.scoped)
+      ),
+    90_000
+  )
+
   it.live("a bad config: one line with file, line and column, exit 4, nothing started or sent", () =>
     withFake(
       Effect.gen(function* () {
@@ -166,13 +204,7 @@ describe("statuspage bridge serve (built bin, fake Statuspage on loopback)", () 
         Effect.gen(function* () {
           const env = { ...(yield* fakeEnv), BRIDGE_TOKEN: token }
           const config = configFile("busy.yaml", "1s")
-          const taken = yield* Effect.acquireRelease(
-            Effect.async<import("node:net").Server>((resume) => {
-              const server = createServer().listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
-            }),
-            (server) => Effect.sync(() => server.close())
-          )
-          const port = (taken.address() as import("node:net").AddressInfo).port
+          const port = yield* listening
           const busy = yield* statuspage(["bridge", "serve", "--config", config, "--port", String(port)], { env })
           assert.strictEqual(busy.code, ExitCode.ExitCode.Configuration, busy.stderr)
           assert.deepStrictEqual(lines(busy.stderr), [

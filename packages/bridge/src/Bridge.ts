@@ -16,6 +16,11 @@
  * `min_firing`, and the return to operational of components of an incident-less key waiting out `min_quiet`: the
  * sender's next notification of the group brings them back.
  *
+ * Stopping drains: when the engine's scope closes (or on `drain`), new notifications are refused (`StoppingError`;
+ * the handler answers `503`, so the sender retries later or elsewhere), the settle time is cut short, and the close
+ * waits until no key is pending and the round being written is done, at most `drainTimeoutMillis`; then it logs the
+ * keys left unwritten (also those waiting for a retry), which the senders' next notifications bring back.
+ *
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
@@ -23,6 +28,7 @@ import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { Notification } from "./BridgeAlert.js"
 import type * as BridgeConfig from "./BridgeConfig.js"
@@ -43,13 +49,27 @@ export interface Ingested {
 }
 
 /**
+ * A notification that arrived once the engine had begun to stop: nothing of it was taken.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
+export class StoppingError extends Schema.TaggedError<StoppingError>("@effect-statuspage/bridge/StoppingError")(
+  "StoppingError",
+  { message: Schema.String }
+) {}
+
+/**
  * @since 0.1.0
  * @category Models
  */
 export interface Service {
   readonly router: BridgeRouting.Router
-  /** Records the alerts and marks their keys pending; the writes happen in the background. */
-  readonly ingest: (notification: Notification) => Effect.Effect<Ingested>
+  /**
+   * Records the alerts and marks their keys pending; the writes happen in the background. Fails once the engine
+   * drains.
+   */
+  readonly ingest: (notification: Notification) => Effect.Effect<Ingested, StoppingError>
   /** Counts a request the handler refused (`reason`: `unauthorized`, `too_large`, `malformed`, ...). */
   readonly reject: (reason: string) => Effect.Effect<void>
   /** The counters in Prometheus text format. */
@@ -59,6 +79,12 @@ export interface Service {
    * scheduled for later do not count).
    */
   readonly awaitIdle: Effect.Effect<void>
+  /**
+   * Stops taking notifications and waits (at most `drainTimeoutMillis`) until the queued keys are written; logs the
+   * keys left. Runs once: later calls, and the close of the engine's scope, wait for the first one to end (at once
+   * when it was interrupted, so that a second Ctrl-C can cut a stop short).
+   */
+  readonly drain: Effect.Effect<void>
 }
 
 /**
@@ -80,6 +106,8 @@ export interface Options {
   readonly retryMillis: number
   /** How often to look for recorded resolves that are due (with `minQuiet` only); default `max(minQuiet, 60 s)`. */
   readonly sweepMillis?: number | undefined
+  /** How long a stop waits for the queued keys to be written (see `drain`); default 30 s. */
+  readonly drainTimeoutMillis?: number | undefined
 }
 
 /**
@@ -90,7 +118,8 @@ export const fromConfig = (config: BridgeConfig.BridgeConfig): Options => ({
   guard: { minFiring: config.flapping?.min_firing ?? 0, minQuiet: config.flapping?.min_quiet ?? 0 },
   concurrency: config.concurrency ?? 4,
   settleMillis: config.settle ?? 1_000,
-  retryMillis: config.retry ?? 30_000
+  retryMillis: config.retry ?? 30_000,
+  drainTimeoutMillis: config.drain_timeout ?? 30_000
 })
 
 const metric = {
@@ -133,7 +162,7 @@ type Action = {
 type Note = { readonly key: string; readonly pending: BridgePublisher.PendingResolve | undefined }
 
 /**
- * Starts the engine in the current scope (the loop stops when it closes).
+ * Starts the engine in the current scope; closing the scope drains it (see `Service.drain`), then stops the loop.
  *
  * @since 0.1.0
  * @category Constructors
@@ -162,12 +191,16 @@ export const make = (
     const wake = yield* Effect.makeLatch(false)
     const sweepMillis = options.sweepMillis ?? Math.max(options.guard.minQuiet, 60_000)
     let sweeping = options.guard.minQuiet > 0
-    let running = 0
+    // The keys of the round being written, and those waiting for a retry: what a stop may leave unwritten.
+    let running: ReadonlyArray<string> = []
+    const retrying = new Set<string>()
+    const stopping = yield* Deferred.make<void>()
     let idleWaiters: Array<Deferred.Deferred<void>> = []
 
-    const updateDepth = () => metrics.set(metric.depth, pending.size + running)
+    const updateDepth = () => metrics.set(metric.depth, pending.size + running.length)
     const mark = (key: string) => {
       if (pending.has(key)) metrics.add(metric.coalesced)
+      retrying.delete(key)
       pending.add(key)
       updateDepth()
       wake.unsafeOpen()
@@ -252,7 +285,10 @@ export const make = (
         metrics.add(metric.failures, 1, { operation, error: error.tag })
         yield* Effect.logWarning(`statuspage bridge: ${operation} failed, retrying`, error.message)
         const now = yield* Clock.currentTimeMillis
-        for (const key of retryKeys) yield* schedule(key, now + options.retryMillis, now)
+        for (const key of retryKeys) {
+          yield* schedule(key, now + options.retryMillis, now)
+          retrying.add(key)
+        }
       })
 
     const statuses = (names: ReadonlyArray<string>) => Object.fromEntries(names.map((name) => [name, shown(name)]))
@@ -400,7 +436,7 @@ export const make = (
     const round = Effect.gen(function* () {
       const batch = [...pending]
       pending.clear()
-      running = batch.length
+      running = batch
       updateDepth()
       const { actions, notes, due } = yield* decide(batch, yield* Clock.currentTimeMillis)
       const incidents = actions.filter((a) => a.state.route.incident !== undefined)
@@ -413,13 +449,13 @@ export const make = (
     }).pipe(
       Effect.ensuring(
         Effect.sync(() => {
-          running = 0
+          running = []
           updateDepth()
         })
       )
     )
 
-    const idle = () => pending.size === 0 && running === 0 && !sweeping
+    const idle = () => pending.size === 0 && running.length === 0 && !sweeping
     const wakeIdleWaiters = Effect.suspend(() => {
       if (!idle()) return Effect.void
       const waiters = idleWaiters
@@ -431,7 +467,8 @@ export const make = (
       for (;;) {
         yield* wake.await
         yield* wake.close
-        yield* Effect.sleep(options.settleMillis)
+        // Nothing more comes in once stopping: no reason to gather longer.
+        yield* Effect.raceFirst(Effect.sleep(options.settleMillis), Deferred.await(stopping))
         yield* round
         if (pending.size > 0) yield* wake.open
         else yield* wakeIdleWaiters
@@ -467,10 +504,47 @@ export const make = (
     )
     if (sweeping) yield* Effect.forkIn(Effect.forever(Effect.zipRight(sweep, Effect.sleep(sweepMillis))), scope)
 
+    const awaitIdle = Effect.suspend(() => {
+      if (idle()) return Effect.void
+      return Effect.flatMap(Deferred.make<void>(), (d) => {
+        idleWaiters.push(d)
+        return Deferred.await(d)
+      })
+    })
+
+    const drainTimeoutMillis = options.drainTimeoutMillis ?? 30_000
+    const drained = yield* Deferred.make<void>()
+    let draining = false
+    const report = (how: string) =>
+      Effect.suspend(() => {
+        const left = [...new Set([...pending, ...running, ...retrying])].sort()
+        if (left.length === 0) return Effect.void
+        return Effect.logWarning(
+          `statuspage bridge: ${how} with ${left.length} key(s) not written (pending, being written or waiting for a retry): ${left.join(", ")}; the senders' next notifications bring them back`
+        )
+      })
+    const drain = Effect.suspend(() => {
+      if (draining) return Deferred.await(drained)
+      draining = true
+      return Deferred.succeed(stopping, undefined).pipe(
+        // Run by a finalizer, hence uninterruptible: the wait must be made interruptible for the timeout to end it.
+        Effect.zipRight(Effect.timeoutOption(Effect.interruptible(awaitIdle), drainTimeoutMillis)),
+        Effect.flatMap((done) =>
+          report(done._tag === "Some" ? "stopped" : `stopped after the drain timeout (${drainTimeoutMillis} ms)`)
+        ),
+        Effect.onInterrupt(() => report("stop cut short")),
+        Effect.ensuring(Deferred.succeed(drained, undefined))
+      )
+    })
+    // Added after the loop started: the scope closes it first, while the loop still writes.
+    yield* Effect.addFinalizer(() => drain)
+
     return {
       router,
       ingest: (notification) =>
-        Effect.map(Clock.currentTimeMillis, (now) => {
+        Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          if (draining)
+            return Effect.fail(new StoppingError({ message: "the bridge is stopping; send it again later" }))
           let routed = 0
           for (const alert of notification.alerts) {
             const where = router.route(alert, notification.groupKey)
@@ -483,22 +557,25 @@ export const make = (
           const unrouted = notification.alerts.length - routed
           metrics.add(metric.received, notification.alerts.length, { format: notification.format })
           if (unrouted > 0) metrics.add(metric.unrouted, unrouted)
-          return { routed, unrouted }
+          return Effect.succeed({ routed, unrouted })
         }),
       reject: (reason) => Effect.sync(() => metrics.add(metric.rejected, 1, { reason })),
       metrics: Effect.sync(() => metrics.render()),
-      awaitIdle: Effect.suspend(() => {
-        if (idle()) return Effect.void
-        return Effect.flatMap(Deferred.make<void>(), (d) => {
-          idleWaiters.push(d)
-          return Deferred.await(d)
-        })
-      })
+      awaitIdle,
+      drain
     }
   })
 
 /**
- * The engine as a layer, for the handler.
+ * Drains the engine of the context (see `Service.drain`): for a server that stops accepting before its scope closes.
+ *
+ * @since 0.1.0
+ * @category Accessors
+ */
+export const drain: Effect.Effect<void, never, Bridge> = Effect.flatMap(Bridge, (bridge) => bridge.drain)
+
+/**
+ * The engine as a layer, for the handler; releasing it drains the engine.
  *
  * @since 0.1.0
  * @category Layers

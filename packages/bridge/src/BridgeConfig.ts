@@ -165,6 +165,8 @@ export const BridgeConfig = Schema.Struct({
   settle: Schema.optionalWith(Millis, { exact: true }),
   /** Wait before a failed key is tried again; default 30s. */
   retry: Schema.optionalWith(Millis, { exact: true }),
+  /** How long a stop waits for the queued writes; default 30s. */
+  drain_timeout: Schema.optionalWith(Millis, { exact: true }),
   routes: Schema.NonEmptyArray(Route)
 }).pipe(
   Schema.filter((config) => {

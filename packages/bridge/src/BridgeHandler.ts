@@ -4,7 +4,8 @@
  *
  * - `POST /webhook/alertmanager`, `/webhook/grafana`, `/webhook/generic`: a notification. Answered `202` with the
  *   number of alerts taken as soon as it is decoded; the writes happen in the background. A body that is not the
- *   format is `400` (and a `PayloadError` in the logs), an oversized one `413`, missing or wrong credentials `401`.
+ *   format is `400` (and a `PayloadError` in the logs), an oversized one `413`, missing or wrong credentials `401`;
+ *   once the engine drains (it is stopping), `503` with `Retry-After`, so that the sender sends it again later.
  * - `GET /healthz`: `200 ok`.
  * - `GET /metrics`: the counters in Prometheus text format (no credentials needed; it holds no secrets).
  *
@@ -51,8 +52,8 @@ export const make = (options: Options = {}): Effect.Effect<HttpApp.Default, neve
   Effect.map(Bridge.Bridge, (bridge) => {
     const credentials = options.credentials ?? {}
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
-    const refuse = (status: number, reason: string, message: string) =>
-      Effect.as(bridge.reject(reason), HttpServerResponse.unsafeJson({ error: message }, { status }))
+    const refuse = (status: number, reason: string, message: string, headers?: Record<string, string>) =>
+      Effect.as(bridge.reject(reason), HttpServerResponse.unsafeJson({ error: message }, { status, headers }))
 
     const webhook = (request: HttpServerRequest.HttpServerRequest, format: BridgeAlert.Format) =>
       Effect.gen(function* () {
@@ -74,8 +75,10 @@ export const make = (options: Options = {}): Effect.Effect<HttpApp.Default, neve
           yield* Effect.logWarning("statuspage bridge: refused a malformed notification", notification.left)
           return yield* refuse(400, "malformed", notification.left.message)
         }
-        const ingested = yield* bridge.ingest(notification.right)
-        return HttpServerResponse.unsafeJson(ingested, { status: 202 })
+        return yield* bridge.ingest(notification.right).pipe(
+          Effect.map((ingested) => HttpServerResponse.unsafeJson(ingested, { status: 202 })),
+          Effect.catchTag("StoppingError", (error) => refuse(503, "stopping", error.message, { "retry-after": "30" }))
+        )
       })
 
     return Effect.gen(function* () {

@@ -106,7 +106,9 @@ const productionClient = (redis: string | undefined) =>
 
 /**
  * The server as a layer: serves the handler on `host:port` and runs the engine, with the credentials the config
- * names read from the environment.
+ * names read from the environment. Releasing it drains the engine while the server still answers (new webhooks get
+ * `503`; see `Bridge.Service.drain`, bounded by the config's `drain_timeout`), then closes the server. The `Bridge`
+ * it provides lets a program drain earlier, e.g. interruptibly.
  *
  * @since 0.1.0
  * @category Layers
@@ -114,21 +116,23 @@ const productionClient = (redis: string | undefined) =>
 export const layer = <E = never, R = never>(
   options: Options<E, R>
 ): Layer.Layer<
-  HttpServer.HttpServer,
+  HttpServer.HttpServer | Bridge.Bridge,
   HttpServerError.ServeError | ConfigError.ConfigError | ConfigurationError | E,
   R
 > => {
   const statusPage: Layer.Layer<HttpClient.HttpClient | StatusPageConfig.StatusPageConfig, E | ConfigurationError, R> =
     options.statusPage ?? productionClient(options.redis)
-  const serve = Layer.unwrapEffect(
+  const serve = Layer.scopedDiscard(
     Effect.gen(function* () {
       const credentials = yield* BridgeConfig.auth(options.config)
       const app = yield* BridgeHandler.make({ credentials, maxBodyBytes: options.config.max_body_bytes })
-      return HttpServer.serve(app)
+      yield* HttpServer.serveEffect(app)
+      // Added after serving began: runs before serving stops, so webhooks sent meanwhile are answered 503.
+      yield* Effect.addFinalizer(() => Bridge.drain)
     })
   )
   return serve.pipe(
-    Layer.provide(Bridge.layer(options.config)),
+    Layer.provideMerge(Bridge.layer(options.config)),
     Layer.provide(BridgePublisher.layer),
     Layer.provide(statusPage),
     HttpServer.withLogAddress,

@@ -13,14 +13,15 @@ export type Call =
   | { readonly op: "recordPending"; readonly key: string; readonly value: BridgePublisher.PendingResolve | undefined }
 
 /**
- * A publisher that records the calls it gets (and can be told to fail the next ones); `listPending` answers what the
- * page records (none by default).
+ * A publisher that records the calls it gets (and can be told to fail the next ones, or to hold each write on a gate
+ * before it is recorded); `listPending` answers what the page records (none by default).
  */
 export const recordingPublisher = (
   listPending: Effect.Effect<ReadonlyArray<BridgePublisher.Pending>, BridgePublisher.PublishError> = Effect.succeed([])
 ) => {
   const calls: Array<Call> = []
   let failures = 0
+  let gate: Effect.Effect<void> = Effect.void
   const record = (call: Call) =>
     Effect.suspend(() => {
       if (failures > 0) {
@@ -29,8 +30,12 @@ export const recordingPublisher = (
           new BridgePublisher.PublishError({ operation: call.op, tag: "ServerError", message: "injected", cause: null })
         )
       }
-      calls.push(call)
-      return Effect.void
+      return Effect.zipRight(
+        gate,
+        Effect.sync(() => {
+          calls.push(call)
+        })
+      )
     })
   const layer = Layer.succeed(BridgePublisher.BridgePublisher, {
     ensure: (key, value) => record({ op: "ensure", key, value }),
@@ -44,6 +49,9 @@ export const recordingPublisher = (
     layer,
     failNext: (n: number) => {
       failures = n
+    },
+    holdWrites: (until: Effect.Effect<void>) => {
+      gate = until
     }
   }
 }

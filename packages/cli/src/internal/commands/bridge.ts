@@ -1,5 +1,6 @@
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
+import * as Bridge from "@effect-statuspage/bridge/Bridge"
 import * as BridgeConfig from "@effect-statuspage/bridge/BridgeConfig"
 import * as BridgeServer from "@effect-statuspage/bridge/BridgeServer"
 import * as StatusPageConfig from "@effect-statuspage/core/StatusPageConfig"
@@ -14,7 +15,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schedule from "effect/Schedule"
 import { listenError } from "../errors.js"
 import * as Files from "../files.js"
 import { describe, group } from "../help.js"
@@ -61,24 +61,6 @@ const credentialsMissing = (file: string) => (error: ConfigError.ConfigError) =>
 // Replicas share the rate limit through Redis. Its URL may hold a password: from the environment only.
 const redisUrl = Config.option(Config.redacted("STATUSPAGE_REDIS_URL"))
 
-/** How long a stop waits for the keys already received to be written. */
-const drainLimit = "30 seconds"
-
-// BridgeServer has no drain of its own: after a stop request, wait (bounded) until its queue is empty, read from
-// its own /metrics (pending keys plus the keys of the round being written), so alerts it answered 202 are written.
-const drain = (url: string) =>
-  Effect.tryPromise(() => fetch(`${url}/metrics`).then((response) => response.text())).pipe(
-    Effect.map((text) => Number(/^statuspage_bridge_queue_depth (\d+)$/m.exec(text)?.[1] ?? Number.NaN)),
-    Effect.filterOrFail((depth) => depth === 0),
-    Effect.retry(Schedule.spaced("100 millis")),
-    Effect.timeoutFail({
-      duration: drainLimit,
-      onTimeout: () =>
-        `stopped with keys still queued after ${drainLimit}; the senders' next notifications bring them back`
-    }),
-    Effect.catchAll((why) => Console.error(`statuspage: ${typeof why === "string" ? why : "could not read the queue"}`))
-  )
-
 const serve = Command.make("serve", options, (args) =>
   Effect.gen(function* () {
     const config = yield* Effect.flatMap(Files.read(args.config), (text) => BridgeConfig.parse(text, args.config))
@@ -111,7 +93,8 @@ const serve = Command.make("serve", options, (args) =>
         // BridgeServer logs the line saying where it listens.
         if (args.json) yield* Output.emit({ json: { url }, text: "" }, true)
         yield* Stop.untilAsked
-        yield* drain(url)
+        // The bridge's own drain (closing the scope would drain too, but uninterruptibly): a second signal cuts it.
+        yield* Bridge.drain.pipe(Effect.provide(server))
       })
     )
     yield* Console.error("statuspage: bridge stopped")
@@ -119,7 +102,7 @@ const serve = Command.make("serve", options, (args) =>
 ).pipe(
   Command.withDescription(
     describe(
-      "Serve the alert bridge: Alertmanager, Grafana and generic webhooks to incidents and component statuses, as the config routes them (key and page as for every command; replicas share the rate limit through the Redis at STATUSPAGE_REDIS_URL when it is set). Ctrl-C or SIGTERM stops it after writing what it received (exit 0).",
+      "Serve the alert bridge: Alertmanager, Grafana and generic webhooks to incidents and component statuses, as the config routes them (key and page as for every command; replicas share the rate limit through the Redis at STATUSPAGE_REDIS_URL when it is set). Ctrl-C or SIGTERM stops it after writing what it received, at most the config's drain_timeout (default 30s; exit 0); a second one stops at once (130).",
       "statuspage bridge serve --config bridge.yaml",
       "BRIDGE_TOKEN=$(cat token) statuspage bridge serve --config bridge.yaml --port 9095 --host 127.0.0.1"
     )
