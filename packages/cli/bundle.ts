@@ -1,6 +1,7 @@
 /**
- * Bundles the `statuspage` bin and the GitHub Action's entry point into self-contained ESM files (every dependency
- * inlined, so they run with plain `node` and no install): `dist/statuspage.js` and `dist/action.js`.
+ * Bundles the `statuspage` bin and the GitHub Action's entry point into self-contained ESM (every dependency
+ * inlined, so they run with plain `node` and no install): `dist/statuspage.js` and `dist/action.js`, small entry files
+ * over the code they share in `dist/chunks/` (one copy in the package instead of two).
  * `tsx bundle.ts [outdir]`; the e2e tests call `bundle(outdir)` to test exactly what ships.
  */
 import * as Path from "node:path"
@@ -20,6 +21,9 @@ export const bundle = async (outdir: string = Path.join(root, "dist")): Promise<
     platform: "node",
     target: "node20",
     format: "esm",
+    // the two entry points share almost all their code: one copy of it in a chunk both import
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     minify: true,
     legalComments: "none",
     logLevel: "warning",
