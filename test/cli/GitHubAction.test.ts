@@ -283,7 +283,16 @@ describe("GitHub Action entry point", () => {
         assert.deepStrictEqual(ran.outputs, { "exit-code": "6" })
         const missingKey = yield* action({ command: "components list", "base-url": STATUSPAGE_BASE_URL })
         assert.strictEqual(missingKey.code, ExitCode.ExitCode.Configuration)
-        assert.match(missingKey.stdout, /^::error::statuspage: .*STATUSPAGE_API_KEY/m)
+        assert.match(missingKey.stdout, /^::error::statuspage: .*the api-key input or set STATUSPAGE_API_KEY/m)
+        assert.notInclude(missingKey.stdout, "--api-key-file")
+        const missingPage = yield* action({
+          command: "components list",
+          "api-key": STATUSPAGE_API_KEY,
+          "base-url": STATUSPAGE_BASE_URL
+        })
+        assert.strictEqual(missingPage.code, ExitCode.ExitCode.Configuration)
+        assert.match(missingPage.stdout, /^::error::statuspage: no page id is set: .*the page-id input/m)
+        assert.notInclude(missingPage.stdout, "--page")
         const usage = yield* action({ command: "components frobnicate", "api-key": STATUSPAGE_API_KEY })
         assert.strictEqual(usage.code, ExitCode.ExitCode.Usage)
         assert.include(usage.stdout, "::error::")

@@ -158,6 +158,16 @@ const formatOutputs = (out: Record<string, string>): string =>
     })
     .join("")
 
+// The CLI's lines name its flags; a workflow sets inputs instead.
+const inputsOfFlags: ReadonlyArray<readonly [flag: string, input: string]> = [
+  ["--api-key-file <path>", "the api-key input"],
+  ["--page <id>", "the page-id input"],
+  ["--base-url <url>", "the base-url input"]
+]
+
+const inActionWords = (line: string): string =>
+  inputsOfFlags.reduce((words, [flag, input]) => words.replaceAll(flag, input), line)
+
 /**
  * Runs the Action: the command from the inputs, its report printed for the log, outputs appended to
  * `GITHUB_OUTPUT`, a failure as an `::error::` annotation. Succeeds with the exit code.
@@ -178,7 +188,7 @@ export const run = (env: Inputs): Effect.Effect<ExitCode.ExitCode, never, Exclud
           Ref.set(result, Option.some(report.json)),
           Effect.sync(() => process.stdout.write(Output.render(report, asJson)))
         ),
-      fail: (line) => Effect.sync(() => process.stdout.write(`::error::statuspage: ${line}\n`))
+      fail: (line) => Effect.sync(() => process.stdout.write(`::error::statuspage: ${inActionWords(line)}\n`))
     })
     const code = yield* Cli.main(["node", "statuspage", ...argv(env)]).pipe(
       Effect.provide(output),
