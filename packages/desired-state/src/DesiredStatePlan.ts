@@ -5,6 +5,10 @@
  *
  * Statuses are runtime state: no plan ever contains one.
  *
+ * Over 300 lines on purpose: `diff` is one pass over the kinds in the order apply writes them, and later kinds use
+ * what earlier ones decided (a group's members and their moves, a metric's provider id), with one set of claims and
+ * notes; split by kind, those would have to travel between modules.
+ *
  * @since 0.1.0
  */
 import type { Endpoint, StatusPageError } from "@effect-statuspage/core"
