@@ -35,6 +35,12 @@ describe("RedisRateLimiter entry point", () => {
     assert.isFalse(loadsIoredis(["@effect-statuspage/platform-node"]))
     assert.isTrue(loadsIoredis(["@effect-statuspage/platform-node/RedisRateLimiter"]))
   })
+
+  it("importing the bridge's Node server does not load ioredis (its limiter loads when a Redis URL is given)", {
+    timeout: 60_000
+  }, () => {
+    assert.isFalse(loadsIoredis(["@effect-statuspage/bridge/BridgeServer"]))
+  })
 })
 
 if (!RedisServer.available && !RedisServer.required) {
