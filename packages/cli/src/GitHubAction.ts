@@ -24,6 +24,7 @@ import * as Predicate from "effect/Predicate"
 import * as Ref from "effect/Ref"
 import * as Cli from "./Cli.js"
 import * as ExitCode from "./ExitCode.js"
+import { inActionWords } from "./internal/errors.js"
 import * as Output from "./internal/output.js"
 
 /**
@@ -157,16 +158,6 @@ const formatOutputs = (out: Record<string, string>): string =>
       return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
     })
     .join("")
-
-// The CLI's lines name its flags; a workflow sets inputs instead.
-const inputsOfFlags: ReadonlyArray<readonly [flag: string, input: string]> = [
-  ["--api-key-file <path>", "the api-key input"],
-  ["--page <id>", "the page-id input"],
-  ["--base-url <url>", "the base-url input"]
-]
-
-const inActionWords = (line: string): string =>
-  inputsOfFlags.reduce((words, [flag, input]) => words.replaceAll(flag, input), line)
 
 /**
  * Runs the Action: the command from the inputs, its report printed for the log, outputs appended to

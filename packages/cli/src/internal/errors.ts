@@ -48,12 +48,38 @@ export const oneLine = (error: unknown): string =>
  * Core's settings (a `ConfigurationError`'s `setting`) as the command line sets them: core's advice names the
  * library option (`set pageId (STATUSPAGE_PAGE_ID) (or pass { pageId } to the call)`), a shell user needs the flag.
  */
-const cliSettings: Record<string, { readonly noun: string; readonly flag?: string; readonly variable: string }> = {
-  "apiKey (STATUSPAGE_API_KEY)": { noun: "API key", flag: "--api-key-file <path>", variable: "STATUSPAGE_API_KEY" },
-  "pageId (STATUSPAGE_PAGE_ID)": { noun: "page id", flag: "--page <id>", variable: "STATUSPAGE_PAGE_ID" },
-  "baseUrl (STATUSPAGE_BASE_URL)": { noun: "base URL", flag: "--base-url <url>", variable: "STATUSPAGE_BASE_URL" },
+const cliSettings: Record<
+  string,
+  { readonly noun: string; readonly flag?: string; readonly input?: string; readonly variable: string }
+> = {
+  "apiKey (STATUSPAGE_API_KEY)": {
+    noun: "API key",
+    flag: "--api-key-file <path>",
+    input: "api-key",
+    variable: "STATUSPAGE_API_KEY"
+  },
+  "pageId (STATUSPAGE_PAGE_ID)": {
+    noun: "page id",
+    flag: "--page <id>",
+    input: "page-id",
+    variable: "STATUSPAGE_PAGE_ID"
+  },
+  "baseUrl (STATUSPAGE_BASE_URL)": {
+    noun: "base URL",
+    flag: "--base-url <url>",
+    input: "base-url",
+    variable: "STATUSPAGE_BASE_URL"
+  },
   "organizationId (STATUSPAGE_ORGANIZATION_ID)": { noun: "organization id", variable: "STATUSPAGE_ORGANIZATION_ID" }
 }
+
+/** A failure line as the GitHub Action says it: a workflow sets the Action's inputs, not the CLI's flags. */
+export const inActionWords = (line: string): string =>
+  Object.values(cliSettings).reduce(
+    (words, { flag, input }) =>
+      flag === undefined || input === undefined ? words : words.replaceAll(flag, `the ${input} input`),
+    line
+  )
 
 // The configuration error a failure is, or carries as its cause (a job's `JobError`, apply's `ApplyError`).
 const configurationError = (error: unknown): ConfigurationError | undefined =>
